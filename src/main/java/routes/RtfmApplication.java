@@ -1,0 +1,129 @@
+package routes;
+
+import java.util.Locale;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import routes.chroma.ChromaCollection;
+import routes.chroma.ChromaHealthCheck;
+import routes.kafka.TopicAdmin;
+import routes.local.LocalInfrastructure;
+
+/**
+ * RTFM as one process: starts the local infrastructure it was not given, creates the topics,
+ * then runs the Camel routes of routes.yaml for the configured role.
+ */
+public final class RtfmApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtfmApplication.class);
+
+    public enum Role {
+        ALL, BOT, PROCESSOR;
+
+        public static Role parse(String value) {
+            try {
+                return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown role '" + value + "': use all, bot or processor");
+            }
+        }
+
+        boolean runsProcessor() {
+            return this != BOT;
+        }
+
+        boolean runsBot() {
+            return this != PROCESSOR;
+        }
+    }
+
+    private final Properties overrides;
+    private final LocalInfrastructure infrastructure = new LocalInfrastructure();
+    private Main main;
+
+    public RtfmApplication(Properties overrides) {
+        this.overrides = overrides;
+    }
+
+    /** Starts everything and returns once RTFM is ready; for tests and embedding. */
+    public CamelContext start() throws Exception {
+        main = prepare();
+        main.start();
+        return main.getCamelContext();
+    }
+
+    /** Starts everything and blocks until Ctrl-C or SIGTERM, then stops everything it started. */
+    public void runUntilStopped() throws Exception {
+        Thread cleanup = new Thread(infrastructure::close, "rtfm-infrastructure-stop");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            main = prepare();
+            main.run();
+        } finally {
+            close();
+        }
+    }
+
+    private Main prepare() {
+        RtfmSettings settings = RtfmSettings.load(overrides);
+        Role role = Role.parse(settings.get("rtfm.role", "all"));
+        Properties resolved = infrastructure.start(settings, role.runsProcessor());
+        String bootstrap = resolved.getProperty("rtfm.kafka.bootstrap-servers");
+        if (Boolean.parseBoolean(settings.get("rtfm.kafka.create-topics", "true"))) {
+            try (TopicAdmin admin = new TopicAdmin(bootstrap)) {
+                admin.reconcile(settings.topics()).forEach(change -> LOG.info("Topic {}", change));
+            }
+        }
+        boolean console = role.runsBot() && Boolean.parseBoolean(settings.get("rtfm.console.enabled", "true"));
+
+        Main camel = new Main();
+        overrides.forEach((k, v) -> camel.addOverrideProperty(k.toString(), v.toString()));
+        resolved.forEach((k, v) -> camel.addOverrideProperty(k.toString(), v.toString()));
+        camel.addOverrideProperty("rtfm.processor.enabled", Boolean.toString(role.runsProcessor()));
+        camel.addOverrideProperty("rtfm.bot.enabled", Boolean.toString(role.runsBot()));
+        camel.addOverrideProperty("rtfm.console.active", Boolean.toString(console));
+        camel.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport support) {
+                CamelContext context = support.getCamelContext();
+                if (role.runsProcessor()) {
+                    ChromaCollection collection = context.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+                    // fail at start, with the reason, rather than on the first message
+                    LOG.info("Chroma collection '{}' is {}", collection.name(), collection.id());
+                    HealthCheckRegistry.get(context).register(new ChromaHealthCheck(collection));
+                }
+            }
+
+            @Override
+            public void afterStart(BaseMainSupport support) {
+                LOG.info("RTFM ready: role {}, Kafka {}, Chroma {}, HTTP API on {}:{}{}", role.name().toLowerCase(Locale.ROOT),
+                        bootstrap, resolved.getProperty("rtfm.chroma.url", "(not used by this role)"),
+                        settings.get("rtfm.http.host"), settings.get("rtfm.http.port"),
+                        console ? "; type a message, or RTFM <question>" : "");
+            }
+        });
+        return camel;
+    }
+
+    public CamelContext context() {
+        return main == null ? null : main.getCamelContext();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (main != null && !main.isStopped()) {
+                main.stop();
+            }
+        } catch (Exception e) {
+            LOG.warn("error while stopping Camel: {}", e.getMessage());
+        } finally {
+            infrastructure.close();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package routes;
+
+import java.util.List;
+import java.util.Properties;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import routes.kafka.TopicCatalog;
+import routes.kafka.TopicSpec;
+
+/**
+ * application.properties resolved the way Camel resolves it (environment placeholders included),
+ * for code that runs before or without the Camel application: the CLI and local infrastructure.
+ */
+public final class RtfmSettings {
+
+    private final PropertiesComponent properties;
+    private final Properties overrides;
+
+    private RtfmSettings(Properties overrides) {
+        this.overrides = overrides;
+        DefaultCamelContext context = new DefaultCamelContext(false);
+        properties = context.getPropertiesComponent();
+        properties.setLocation("classpath:application.properties");
+        properties.setOverrideProperties(overrides);
+    }
+
+    public static RtfmSettings load(Properties overrides) {
+        Properties copy = new Properties();
+        copy.putAll(overrides);
+        return new RtfmSettings(copy);
+    }
+
+    /** The resolved value, or null when the key is unset or empty. */
+    public String get(String key) {
+        String value = properties.resolveProperty(key).orElse(null);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public String get(String key, String fallback) {
+        String value = get(key);
+        return value == null ? fallback : value;
+    }
+
+    public List<TopicSpec> topics() {
+        return TopicCatalog.fromProperties(this::get);
+    }
+
+    /** A copy of the overrides this was loaded with, plus one more. */
+    public Properties overridesWith(String key, String value) {
+        Properties copy = new Properties();
+        copy.putAll(overrides);
+        copy.setProperty(key, value);
+        return copy;
+    }
+}

@@ -1,0 +1,13 @@
+package routes.answer;
+
+import routes.schema.BotResponse;
+
+/** A retrieved message with what an answer needs to cite it. */
+public record Candidate(String messageId, String channelId, String channelName, String author, String isoTimestamp,
+                        String jumpUrl, double similarity, String text) {
+
+    public BotResponse.Source toSource(int excerptChars) {
+        String excerpt = text.length() <= excerptChars ? text : text.substring(0, excerptChars - 1) + "…";
+        return new BotResponse.Source(messageId, channelId, author, jumpUrl, Math.round(similarity * 1000) / 1000.0, excerpt);
+    }
+}

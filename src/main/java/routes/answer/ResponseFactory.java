@@ -1,0 +1,103 @@
+package routes.answer;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import routes.gemini.GeminiClient;
+import routes.schema.BotQuery;
+import routes.schema.BotResponse;
+import routes.schema.WireFormat;
+
+/** Builds every kind of BotResponse the answer route can send back. */
+public class ResponseFactory {
+
+    private final String triggerWord;
+    private final int excerptChars;
+    private final String model;
+
+    public ResponseFactory(String triggerWord, int excerptChars, String model) {
+        this.triggerWord = triggerWord;
+        this.excerptChars = excerptChars;
+        this.model = model;
+    }
+
+    public BotResponse usage(@ExchangeProperty("query") BotQuery query, Exchange exchange) {
+        return build(query, exchange, BotResponse.NO_MATCH,
+                "Ask me something after the trigger word, for example: " + triggerWord
+                        + " how do I configure the API endpoint?", List.of(), null);
+    }
+
+    public BotResponse noVisibleChannels(@ExchangeProperty("query") BotQuery query, Exchange exchange) {
+        return build(query, exchange, BotResponse.NO_MATCH,
+                "I can't search any channel you have access to, so I have nothing to answer from.", List.of(), null);
+    }
+
+    public BotResponse noMatch(@ExchangeProperty("query") BotQuery query, Exchange exchange) {
+        return build(query, exchange, BotResponse.NO_MATCH,
+                "I couldn't find anything in this server's chat history about that. Try other words, "
+                        + "or ask again once someone has discussed it.", List.of(), null);
+    }
+
+    public BotResponse sourcesOnly(@ExchangeProperty("query") BotQuery query,
+                                   @ExchangeProperty("candidates") List<Candidate> candidates, Exchange exchange) {
+        return sourcesOnly(query, candidates, exchange,
+                "Answer generation is not configured, so here are the messages that look most relevant:");
+    }
+
+    /** Reads Gemini's reply; a blocked or empty one falls back to the sources, clearly labelled. */
+    public BotResponse fromGemini(GeminiClient.Reply reply, @ExchangeProperty("query") BotQuery query,
+                                  @ExchangeProperty("candidates") List<Candidate> candidates, Exchange exchange) {
+        if (!reply.answered()) {
+            return sourcesOnly(query, candidates, exchange,
+                    "I couldn't generate an answer this time (" + reply.blockReason() + "), but these messages look relevant:");
+        }
+        String text = reply.text();
+        if ("MAX_TOKENS".equals(reply.finishReason())) {
+            text = text + " …(answer cut short)";
+        }
+        return build(query, exchange, BotResponse.GENERATED, text, candidates, model);
+    }
+
+    private BotResponse sourcesOnly(BotQuery query, List<Candidate> candidates, Exchange exchange, String intro) {
+        StringBuilder text = new StringBuilder(intro);
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            BotResponse.Source source = c.toSource(excerptChars);
+            text.append("\n[").append(i + 1).append("] ")
+                    .append(c.author() == null ? "someone" : c.author())
+                    .append(c.channelName() == null ? "" : " in #" + c.channelName())
+                    .append(": ").append(source.excerpt());
+        }
+        return build(query, exchange, BotResponse.SOURCES_ONLY, text.toString(), candidates, null);
+    }
+
+    private BotResponse build(BotQuery query, Exchange exchange, String mode, String text, List<Candidate> candidates,
+                              String modelUsed) {
+        List<BotResponse.Source> sources = candidates.stream().map(c -> c.toSource(excerptChars)).toList();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("sources_count", sources.size());
+        if (!candidates.isEmpty()) {
+            metadata.put("confidence", Math.round(candidates.get(0).similarity() * 1000) / 1000.0);
+        }
+        if (query.origin() != null) {
+            metadata.put(BotQuery.ORIGIN, query.origin());
+        }
+        return new BotResponse(
+                "response_" + UUID.randomUUID(),
+                query.queryId(),
+                query.originalMessageId(),
+                text,
+                query.channelId(),
+                Instant.now().toString(),
+                metadata,
+                WireFormat.SCHEMA_VERSION,
+                mode,
+                sources,
+                modelUsed,
+                System.currentTimeMillis() - exchange.getClock().getCreated());
+    }
+}

@@ -1,0 +1,140 @@
+package routes.chroma;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import routes.schema.WireFormat;
+
+/**
+ * The Chroma collection RTFM writes to: created on start (cosine space) with the embedding model
+ * recorded in its metadata, and refused when it already holds vectors of another model, since a
+ * collection's dimension is fixed by its first insert and mixed models make distances meaningless.
+ */
+public class ChromaCollection {
+
+    public static final String MODEL_KEY = "rtfm_embedding_model";
+    public static final String DIMENSION_KEY = "rtfm_embedding_dimension";
+
+    private final String baseUrl;
+    private final String tenant;
+    private final String database;
+    private final String name;
+    private final String model;
+    private final int dimension;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile String id;
+
+    public ChromaCollection(String baseUrl, String tenant, String database, String name, String model, int dimension) {
+        this.baseUrl = stripSlash(baseUrl);
+        this.tenant = tenant;
+        this.database = database;
+        this.name = name;
+        this.model = model;
+        this.dimension = dimension;
+    }
+
+    /** The collection's UUID, which Chroma's record endpoints need instead of its name. */
+    public String id() {
+        String current = id;
+        if (current == null) {
+            synchronized (this) {
+                if (id == null) {
+                    id = getOrCreate();
+                }
+                current = id;
+            }
+        }
+        return current;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Base path of the database, for the routes' HTTP calls. */
+    public String databaseUrl() {
+        return baseUrl + "/api/v2/tenants/" + tenant + "/databases/" + database;
+    }
+
+    public String recordsUrl() {
+        return databaseUrl() + "/collections/" + id();
+    }
+
+    private String getOrCreate() {
+        ObjectNode body = WireFormat.mapper().createObjectNode();
+        body.put("name", name);
+        body.put("get_or_create", true);
+        body.putObject("configuration").putObject("hnsw").put("space", "cosine");
+        body.putObject("metadata").put(MODEL_KEY, model).put(DIMENSION_KEY, dimension);
+        JsonNode created = post(databaseUrl() + "/collections", body.toString());
+        JsonNode metadata = created.path("metadata");
+        String storedModel = metadata.path(MODEL_KEY).asText(null);
+        int storedDimension = metadata.path(DIMENSION_KEY).asInt(dimension);
+        if (storedModel != null && (!storedModel.equals(model) || storedDimension != dimension)) {
+            throw new IllegalStateException("Chroma collection '" + name + "' holds vectors of " + storedModel + " ("
+                    + storedDimension + " dimensions), but this RTFM embeds with " + model + " (" + dimension
+                    + " dimensions). Use another collection (CHROMA_COLLECTION) or re-index into a new one.");
+        }
+        if (!created.path("dimension").isMissingNode() && !created.path("dimension").isNull()
+                && created.path("dimension").asInt() != dimension) {
+            throw new IllegalStateException("Chroma collection '" + name + "' has dimension " + created.path("dimension").asInt()
+                    + ", but " + model + " makes " + dimension + "-dimensional vectors. Use another collection (CHROMA_COLLECTION).");
+        }
+        return created.path("id").asText();
+    }
+
+    /** Counts the records, for health output and tests. */
+    public long count() {
+        return get(recordsUrl() + "/count").asLong();
+    }
+
+    /** Whether Chroma answers its heartbeat. */
+    public boolean reachable() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/heartbeat"))
+                    .timeout(Duration.ofSeconds(3)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public JsonNode get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    public JsonNode post(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private JsonNode send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Chroma answered " + response.statusCode() + " to "
+                        + request.method() + " " + request.uri().getPath() + ": " + response.body());
+            }
+            return WireFormat.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Chroma at " + baseUrl + " is unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling Chroma", e);
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

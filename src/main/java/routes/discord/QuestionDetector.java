@@ -1,0 +1,74 @@
+package routes.discord;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.ExchangeProperty;
+import routes.schema.BotQuery;
+import routes.schema.DiscordMessage;
+import routes.schema.WireFormat;
+
+/**
+ * Decides which chat messages are questions for the bot. A question starts with the trigger word
+ * followed by a space, punctuation or nothing; unlike the Python bot, "rtfm" inside another word
+ * ("artfmusic") or later in a sentence does not fire.
+ */
+public class QuestionDetector {
+
+    /** Header a gateway sets to name itself, so the answer finds its way back. */
+    public static final String ORIGIN_HEADER = "rtfmOrigin";
+    /** Header a gateway sets with the channels the asker may read (a List of ids). */
+    public static final String VISIBLE_CHANNELS_HEADER = "rtfmVisibleChannelIds";
+
+    private final Pattern trigger;
+
+    public QuestionDetector(String triggerWord) {
+        if (triggerWord == null || triggerWord.isBlank()) {
+            throw new IllegalArgumentException("rtfm.trigger-word must not be empty");
+        }
+        this.trigger = Pattern.compile("^\\s*" + Pattern.quote(triggerWord.trim()) + "(?:$|[\\s\\p{Punct}]+)(.*)$",
+                Pattern.CASE_INSENSITIVE | Pattern.DOTALL | Pattern.UNICODE_CASE);
+    }
+
+    public boolean isQuestion(@ExchangeProperty("message") DiscordMessage message) {
+        return DiscordMessage.CREATED.equals(message.eventOrDefault())
+                && !Boolean.TRUE.equals(message.authorIsBot())
+                && message.content() != null
+                && trigger.matcher(message.content()).matches();
+    }
+
+    /** The question without its trigger word; empty when only the trigger was typed. */
+    public String questionText(String content) {
+        Matcher matcher = trigger.matcher(content);
+        return matcher.matches() ? matcher.group(1).trim() : content.trim();
+    }
+
+    public BotQuery toQuery(@ExchangeProperty("message") DiscordMessage message,
+                            @ExchangeProperty("origin") String origin,
+                            @ExchangeProperty("visibleChannelIds") List<String> visibleChannelIds) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        if (origin != null) {
+            context.put(BotQuery.ORIGIN, origin);
+        }
+        String channelName = message.channelNameOrMetadata();
+        if (channelName != null) {
+            context.put("channel_name", channelName);
+        }
+        return new BotQuery(
+                "query_" + UUID.randomUUID(),
+                message.messageId(),
+                questionText(message.content()),
+                message.username(),
+                message.userId(),
+                message.channelId(),
+                Instant.now().toString(),
+                context,
+                WireFormat.SCHEMA_VERSION,
+                message.guildId(),
+                visibleChannelIds == null ? null : List.copyOf(visibleChannelIds));
+    }
+}

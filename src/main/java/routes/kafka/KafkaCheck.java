@@ -1,0 +1,143 @@
+package routes.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import routes.schema.BotQuery;
+import routes.schema.BotResponse;
+import routes.schema.DeadLetter;
+import routes.schema.DiscordMessage;
+import routes.schema.WireFormat;
+
+/**
+ * The Python system's test_kafka.py: writes one schema-valid record to a topic, reads it back in a
+ * fresh consumer group and checks it is the same record and still valid.
+ */
+public final class KafkaCheck implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final String bootstrapServers;
+    private final WireFormat wireFormat = new WireFormat();
+    private final KafkaProducer<String, String> producer;
+
+    public KafkaCheck(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2);
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    /** The outcome for one topic. */
+    public record Result(String topic, boolean passed, String detail) {
+        @Override
+        public String toString() {
+            return (passed ? "PASS " : "FAIL ") + topic + ": " + detail;
+        }
+    }
+
+    public Result check(TopicSpec topic) {
+        String marker = "kafka-check-" + UUID.randomUUID();
+        String key = marker;
+        String value = wireFormat.write(sample(topic.role(), marker));
+        long started = System.nanoTime();
+        try {
+            RecordMetadata written = producer.send(new ProducerRecord<>(topic.name(), key, value))
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            String readBack = readBack(topic.name(), written, key);
+            if (readBack == null) {
+                return new Result(topic.name(), false, "wrote to partition " + written.partition() + " offset "
+                        + written.offset() + " but could not read it back within " + TIMEOUT.toSeconds() + " s");
+            }
+            if (!readBack.equals(value)) {
+                return new Result(topic.name(), false, "read back a different record than was written");
+            }
+            validate(topic.role(), readBack);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return new Result(topic.name(), true, "wrote and read back a valid record (partition " + written.partition()
+                    + ", offset " + written.offset() + ", " + millis + " ms)");
+        } catch (ExecutionException e) {
+            return new Result(topic.name(), false, e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            return new Result(topic.name(), false, "Kafka at " + bootstrapServers + " did not acknowledge within "
+                    + TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(topic.name(), false, "interrupted");
+        } catch (RuntimeException e) {
+            return new Result(topic.name(), false, e.getMessage());
+        }
+    }
+
+    private String readBack(String topic, RecordMetadata written, String key) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "rtfm-kafka-check-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, written.partition());
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, written.offset());
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        consumer.commitSync(Map.of(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(record.offset() + 1)));
+                        return record.value();
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    private void validate(String role, String json) {
+        switch (role) {
+            case "messages" -> wireFormat.parseMessage(json);
+            case "queries" -> wireFormat.parseQuery(json);
+            case "responses" -> wireFormat.parseResponse(json);
+            default -> wireFormat.parseDeadLetter(json);
+        }
+    }
+
+    static Object sample(String role, String marker) {
+        String now = Instant.now().toString();
+        return switch (role) {
+            case "messages" -> new DiscordMessage(marker, "kafka-check message", "kafka-check", "0", "0", now, Map.of(),
+                    WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, null, null, null, null, false, List.of(), null);
+            case "queries" -> new BotQuery(marker, marker, "is Kafka working?", "kafka-check", "0", "0", now,
+                    Map.of(BotQuery.ORIGIN, "kafka-check"), WireFormat.SCHEMA_VERSION, null, null);
+            case "responses" -> new BotResponse(marker, marker, marker, "Kafka works", "0", now,
+                    Map.of(BotQuery.ORIGIN, "kafka-check"), WireFormat.SCHEMA_VERSION, BotResponse.NO_MATCH, List.of(), null, 0L);
+            default -> new DeadLetter("kafka-check", Map.of("marker", marker), "kafka-check test record", now, 0, 0L, marker,
+                    "kafka-check", 1);
+        };
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,62 @@
+package routes.local;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import routes.schema.BotQuery;
+import routes.schema.BotResponse;
+
+/**
+ * Holds the HTTP requests of /api/ask open until their answer comes back through Kafka,
+ * matched by query id.
+ */
+public class AskWaiters {
+
+    private final Map<String, CompletableFuture<BotResponse>> waiting = new ConcurrentHashMap<>();
+    private final long timeoutMs;
+
+    public AskWaiters(long timeoutMs) {
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** Registers before the query is sent, so an answer that comes back fast is not missed. */
+    public void register(@ExchangeProperty("query") BotQuery query) {
+        waiting.put(query.queryId(), new CompletableFuture<>());
+    }
+
+    /** @return whether someone was waiting for this answer */
+    public boolean complete(@Body BotResponse response) {
+        CompletableFuture<BotResponse> future = waiting.remove(response.queryId());
+        return future != null && future.complete(response);
+    }
+
+    public BotResponse await(@ExchangeProperty("query") BotQuery query) throws InterruptedException, ExecutionException {
+        CompletableFuture<BotResponse> future = waiting.get(query.queryId());
+        if (future == null) {
+            throw new IllegalStateException("query " + query.queryId() + " was not registered");
+        }
+        try {
+            return future.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AskTimeoutException("no answer within " + timeoutMs + " ms for " + query.queryId());
+        } finally {
+            waiting.remove(query.queryId());
+        }
+    }
+
+    public int pending() {
+        return waiting.size();
+    }
+
+    /** The answer did not come back in time; the API maps it to 504. */
+    public static class AskTimeoutException extends RuntimeException {
+        public AskTimeoutException(String message) {
+            super(message);
+        }
+    }
+}

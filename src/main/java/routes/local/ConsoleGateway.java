@@ -1,0 +1,69 @@
+package routes.local;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import routes.discord.QuestionDetector;
+import routes.schema.BotResponse;
+import routes.schema.DiscordMessage;
+import routes.schema.WireFormat;
+
+/**
+ * A terminal stands in for Discord: every line typed is a message from the local user in the
+ * local guild's channel, and answers are printed with their sources.
+ */
+public class ConsoleGateway {
+
+    public static final String ORIGIN = "console";
+
+    private final String guildId;
+    private final String channelId;
+    private final String channelName;
+    private final String userId;
+    private final String username;
+    private final PrintStream out;
+    // Discord ids are numeric strings that grow with time; ours do too, so ordering by id still works
+    private final AtomicLong lastId = new AtomicLong();
+
+    public ConsoleGateway(String guildId, String channelId, String channelName, String userId, String username, PrintStream out) {
+        this.guildId = guildId;
+        this.channelId = channelId;
+        this.channelName = channelName;
+        this.userId = userId;
+        this.username = username;
+        this.out = out;
+    }
+
+    public DiscordMessage message(@Body String line, Exchange exchange) {
+        exchange.getMessage().setHeader(QuestionDetector.ORIGIN_HEADER, ORIGIN);
+        String id = Long.toString(lastId.updateAndGet(previous -> Math.max(previous + 1, System.currentTimeMillis() * 1000)));
+        return new DiscordMessage(id, line == null ? "" : line, username, userId, channelId, Instant.now().toString(),
+                Map.of("channel_name", channelName), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, guildId,
+                channelName, null, null, false, List.of(), null);
+    }
+
+    public void print(@Body BotResponse response) {
+        out.println(render(response));
+        out.flush();
+    }
+
+    public static String render(BotResponse response) {
+        StringBuilder text = new StringBuilder("\nRTFM [").append(response.mode()).append("]: ").append(response.responseText());
+        if (BotResponse.GENERATED.equals(response.mode()) && response.sources() != null && !response.sources().isEmpty()) {
+            text.append("\nSources:");
+            for (int i = 0; i < response.sources().size(); i++) {
+                BotResponse.Source source = response.sources().get(i);
+                text.append("\n  [").append(i + 1).append("] ").append(source.author() == null ? "" : source.author() + ": ")
+                        .append(source.excerpt());
+                if (source.jumpUrl() != null) {
+                    text.append(" (").append(source.jumpUrl()).append(')');
+                }
+            }
+        }
+        return text.append('\n').toString();
+    }
+}

@@ -1,0 +1,130 @@
+package routes.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.UUID;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM,
+ * for local mode and for tests when no cluster is given. Its log directory survives restarts,
+ * so local chat history and consumer offsets are kept between runs.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    private final Path dataDir;
+    private KafkaRaftServer server;
+    private String bootstrapServers;
+
+    public EmbeddedKafkaBroker(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public synchronized String start() {
+        if (server != null) {
+            return bootstrapServers;
+        }
+        try {
+            Files.createDirectories(dataDir);
+            int brokerPort = freePort();
+            int controllerPort = freePort();
+            Path logDir = dataDir.resolve("logs");
+            Properties props = new Properties();
+            props.put("process.roles", "broker,controller");
+            props.put("node.id", "1");
+            props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+            props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+            props.put("controller.listener.names", "CONTROLLER");
+            props.put("inter.broker.listener.name", "PLAINTEXT");
+            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("log.dirs", logDir.toAbsolutePath().toString());
+            props.put("offsets.topic.replication.factor", "1");
+            props.put("offsets.topic.num.partitions", "3");
+            props.put("transaction.state.log.replication.factor", "1");
+            props.put("transaction.state.log.min.isr", "1");
+            props.put("group.initial.rebalance.delay.ms", "0");
+            // topics are created by RTFM's topic admin with their own settings
+            props.put("auto.create.topics.enable", "false");
+            props.put("num.partitions", "1");
+            props.put("log.flush.interval.messages", "1");
+
+            Path config = dataDir.resolve("server.properties");
+            try (var out = Files.newOutputStream(config)) {
+                props.store(out, "written by RTFM local mode");
+            }
+            format(config);
+            server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            bootstrapServers = "127.0.0.1:" + brokerPort;
+            LOG.info("Embedded Kafka broker (KRaft) listening on {} with data in {}", bootstrapServers, logDir.toAbsolutePath());
+            return bootstrapServers;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded Kafka broker in " + dataDir, e);
+        }
+    }
+
+    /** Formats the log directory once; later starts find it formatted and keep its data. */
+    private void format(Path config) {
+        Path clusterIdFile = dataDir.resolve("cluster.id");
+        try {
+            String clusterId;
+            if (Files.exists(clusterIdFile)) {
+                clusterId = Files.readString(clusterIdFile).trim();
+            } else {
+                clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+                Files.writeString(clusterIdFile, clusterId);
+            }
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            String[] args = {"format", "-t", clusterId, "-c", config.toAbsolutePath().toString(), "--ignore-formatted"};
+            StorageTool.execute(args, new PrintStream(output, true, StandardCharsets.UTF_8));
+            LOG.debug("kafka storage format: {}", output.toString(StandardCharsets.UTF_8).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            LOG.info("Stopping the embedded Kafka broker");
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A throwaway broker directory, for tests. */
+    public static EmbeddedKafkaBroker temporary() {
+        try {
+            return new EmbeddedKafkaBroker(Files.createTempDirectory("rtfm-kafka-" + UUID.randomUUID()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

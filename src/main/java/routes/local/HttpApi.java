@@ -1,0 +1,120 @@
+package routes.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import routes.schema.BotQuery;
+import routes.schema.InvalidRecordException;
+import routes.schema.WireFormat;
+
+/**
+ * The HTTP API's own rules: who may call it and what an ask request looks like. The API can read
+ * a whole guild's history, so off loopback it demands a bearer token.
+ */
+public class HttpApi {
+
+    public static final String ORIGIN = "http";
+
+    private final String apiToken;
+    private final String defaultGuild;
+    private final String defaultChannel;
+    private final String defaultUserId;
+    private final String defaultUsername;
+
+    public HttpApi(String host, String apiToken, String defaultGuild, String defaultChannel, String defaultUserId,
+                   String defaultUsername) {
+        this.apiToken = apiToken == null ? "" : apiToken.trim();
+        if (!isLoopback(host) && this.apiToken.isEmpty()) {
+            throw new IllegalStateException("the HTTP API listens on " + host + ", beyond this machine, but RTFM_API_TOKEN "
+                    + "is not set: set a token, or keep RTFM_HTTP_HOST=127.0.0.1");
+        }
+        this.defaultGuild = defaultGuild;
+        this.defaultChannel = defaultChannel;
+        this.defaultUserId = defaultUserId;
+        this.defaultUsername = defaultUsername;
+    }
+
+    public void checkAccess(@Header("Authorization") String authorization) {
+        if (apiToken.isEmpty()) {
+            return;
+        }
+        String presented = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
+        // constant-time comparison: the token must not leak through response timing
+        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), apiToken.getBytes(StandardCharsets.UTF_8))) {
+            throw new AccessDeniedException();
+        }
+    }
+
+    /** Turns {question, guild_id?, channel_id?, user_id?, username?, visible_channel_ids?} into a BotQuery. */
+    public BotQuery askQuery(@Body String json) {
+        JsonNode request;
+        try {
+            request = WireFormat.mapper().readTree(json == null ? "" : json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("the ask request is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.isObject()) {
+            throw new InvalidRecordException("the ask request must be a JSON object with a 'question'");
+        }
+        JsonNode question = request.path("question");
+        if (!question.isTextual() || question.asText().isBlank()) {
+            throw new InvalidRecordException("'question' is required and must be a non-empty string");
+        }
+        List<String> visible = null;
+        JsonNode visibleNode = request.path("visible_channel_ids");
+        if (!visibleNode.isMissingNode() && !visibleNode.isNull()) {
+            if (!visibleNode.isArray()) {
+                throw new InvalidRecordException("'visible_channel_ids' must be an array of channel ids");
+            }
+            visible = new ArrayList<>();
+            for (JsonNode id : visibleNode) {
+                visible.add(id.asText());
+            }
+        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put(BotQuery.ORIGIN, ORIGIN);
+        String queryId = "query_" + UUID.randomUUID();
+        return new BotQuery(queryId, queryId, question.asText().trim(),
+                text(request, "username", defaultUsername), text(request, "user_id", defaultUserId),
+                text(request, "channel_id", defaultChannel), Instant.now().toString(), context, WireFormat.SCHEMA_VERSION,
+                text(request, "guild_id", defaultGuild), visible);
+    }
+
+    /** The JSON body of a 400: the reason, quoted safely. */
+    public String errorBody(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+        return WireFormat.mapper().createObjectNode().put("error", error.getMessage()).toString();
+    }
+
+    private static String text(JsonNode request, String field, String fallback) {
+        JsonNode value = request.path(field);
+        return value.isMissingNode() || value.isNull() || value.asText().isBlank() ? fallback : value.asText();
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** No or wrong bearer token; the API maps it to 401. */
+    public static class AccessDeniedException extends RuntimeException {
+        public AccessDeniedException() {
+            super("missing or wrong bearer token");
+        }
+    }
+}

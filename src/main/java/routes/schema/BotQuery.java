@@ -1,0 +1,27 @@
+package routes.schema;
+
+import java.util.List;
+import java.util.Map;
+
+/** A question waiting for an answer on the bot-queries topic. */
+public record BotQuery(
+        String queryId,
+        String originalMessageId,
+        String question,
+        String username,
+        String userId,
+        String channelId,
+        String timestamp,
+        Map<String, Object> context,
+        Integer schemaVersion,
+        String guildId,
+        List<String> visibleChannelIds) {
+
+    /** Context key naming the gateway (console, http, discord) that must deliver the answer. */
+    public static final String ORIGIN = "origin";
+
+    public String origin() {
+        Object origin = context == null ? null : context.get(ORIGIN);
+        return origin == null ? null : origin.toString();
+    }
+}

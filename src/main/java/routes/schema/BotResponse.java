@@ -1,0 +1,34 @@
+package routes.schema;
+
+import java.util.List;
+import java.util.Map;
+
+/** An answer on the bot-responses topic, with the messages it was drawn from. */
+public record BotResponse(
+        String responseId,
+        String queryId,
+        String originalMessageId,
+        String responseText,
+        String channelId,
+        String timestamp,
+        Map<String, Object> metadata,
+        Integer schemaVersion,
+        String mode,
+        List<Source> sources,
+        String model,
+        Long latencyMs) {
+
+    public static final String GENERATED = "generated";
+    public static final String SOURCES_ONLY = "sources_only";
+    public static final String NO_MATCH = "no_match";
+    public static final String ERROR = "error";
+
+    /** One cited message. */
+    public record Source(String messageId, String channelId, String author, String jumpUrl, Double score, String excerpt) {
+    }
+
+    public String origin() {
+        Object origin = metadata == null ? null : metadata.get(BotQuery.ORIGIN);
+        return origin == null ? null : origin.toString();
+    }
+}

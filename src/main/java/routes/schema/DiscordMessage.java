@@ -1,0 +1,56 @@
+package routes.schema;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A chat message as it travels on the discord-messages topic. The first seven fields are the
+ * Python system's record; the rest are optional so its records still parse.
+ */
+public record DiscordMessage(
+        String messageId,
+        String content,
+        String username,
+        String userId,
+        String channelId,
+        String timestamp,
+        Map<String, Object> metadata,
+        Integer schemaVersion,
+        String event,
+        String guildId,
+        String channelName,
+        String threadId,
+        String replyToMessageId,
+        Boolean authorIsBot,
+        List<Attachment> attachments,
+        String jumpUrl) {
+
+    public static final String CREATED = "created";
+    public static final String UPDATED = "updated";
+    public static final String DELETED = "deleted";
+
+    public record Attachment(String id, String filename, String url, String contentType) {
+    }
+
+    /** The Python bot sent no event: every record it produced was a new message. */
+    public String eventOrDefault() {
+        return event == null ? CREATED : event;
+    }
+
+    public boolean isDeletion() {
+        return DELETED.equals(eventOrDefault());
+    }
+
+    public boolean hasText() {
+        return content != null && !content.isBlank();
+    }
+
+    /** The Python bot kept the channel name in metadata; newer records carry it as a field. */
+    public String channelNameOrMetadata() {
+        if (channelName != null) {
+            return channelName;
+        }
+        Object fromMetadata = metadata == null ? null : metadata.get("channel_name");
+        return fromMetadata == null ? null : fromMetadata.toString();
+    }
+}

@@ -1,0 +1,142 @@
+package routes.schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes the four wire records. Every route that reads a topic parses through here, so a
+ * record either matches its JSON Schema or fails with a message naming what is wrong.
+ */
+public final class WireFormat {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            // fields added by newer producers must not break older consumers
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final JsonSchema discordMessage = load("discord-message");
+    private final JsonSchema botQuery = load("bot-query");
+    private final JsonSchema botResponse = load("bot-response");
+    private final JsonSchema deadLetter = load("dead-letter");
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public DiscordMessage parseMessage(String json) {
+        return read(json, discordMessage, DiscordMessage.class);
+    }
+
+    public BotQuery parseQuery(String json) {
+        return read(json, botQuery, BotQuery.class);
+    }
+
+    public BotResponse parseResponse(String json) {
+        return read(json, botResponse, BotResponse.class);
+    }
+
+    public DeadLetter parseDeadLetter(String json) {
+        return read(json, deadLetter, DeadLetter.class);
+    }
+
+    /** Serialises a record after checking it against its own schema: we never publish what we would reject. */
+    public String write(Object record) {
+        JsonNode node = MAPPER.valueToTree(record);
+        JsonSchema schema = schemaFor(record);
+        if (schema != null) {
+            check(node, schema, record.getClass().getSimpleName());
+        }
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + record.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Parses JSON without a schema, for the original record inside a dead letter; null when it is not JSON. */
+    public static JsonNode tryParse(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private JsonSchema schemaFor(Object record) {
+        if (record instanceof DiscordMessage) {
+            return discordMessage;
+        } else if (record instanceof BotQuery) {
+            return botQuery;
+        } else if (record instanceof BotResponse) {
+            return botResponse;
+        } else if (record instanceof DeadLetter) {
+            return deadLetter;
+        }
+        return null;
+    }
+
+    private <T> T read(String json, JsonSchema schema, Class<T> type) {
+        if (json == null || json.isBlank()) {
+            throw new InvalidRecordException(type.getSimpleName() + " is empty");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(type.getSimpleName() + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        check(node, schema, type.getSimpleName());
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(type.getSimpleName() + " does not map: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void check(JsonNode node, JsonSchema schema, String what) {
+        Set<ValidationMessage> errors = schema.validate(node);
+        if (!errors.isEmpty()) {
+            String reasons = errors.stream()
+                    .map(ValidationMessage::getMessage)
+                    .sorted(Comparator.naturalOrder())
+                    .collect(Collectors.joining("; "));
+            throw new InvalidRecordException(what + " breaks its schema: " + reasons);
+        }
+    }
+
+    private static JsonSchema load(String name) {
+        String path = "/schemas/" + name + ".schema.json";
+        try (InputStream in = WireFormat.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("schema missing from the classpath: " + path);
+            }
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
