@@ -45,6 +45,7 @@ public final class RtfmApplication implements AutoCloseable {
     private final Properties overrides;
     private final LocalInfrastructure infrastructure = new LocalInfrastructure();
     private Main main;
+    private final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
 
     public RtfmApplication(Properties overrides) {
         this.overrides = overrides;
@@ -53,7 +54,28 @@ public final class RtfmApplication implements AutoCloseable {
     /** Starts everything and returns once RTFM is ready; for tests and embedding. */
     public CamelContext start() throws Exception {
         main = prepare();
-        main.start();
+        java.util.concurrent.CompletableFuture<Void> failed = new java.util.concurrent.CompletableFuture<>();
+        Thread runner = new Thread(() -> {
+            try {
+                main.run();
+            } catch (Exception e) {
+                failed.completeExceptionally(e);
+            }
+            failed.complete(null);
+        }, "rtfm-main");
+        runner.setDaemon(true);
+        runner.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (!ready.isDone() && !failed.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (failed.isDone()) {
+            failed.get();
+            throw new IllegalStateException("RTFM stopped while starting");
+        }
+        if (!ready.isDone()) {
+            throw new IllegalStateException("RTFM did not start within 3 minutes");
+        }
         return main.getCamelContext();
     }
 
@@ -105,6 +127,7 @@ public final class RtfmApplication implements AutoCloseable {
                         bootstrap, resolved.getProperty("rtfm.chroma.url", "(not used by this role)"),
                         settings.get("rtfm.http.host"), settings.get("rtfm.http.port"),
                         console ? "; type a message, or RTFM <question>" : "");
+                ready.complete(null);
             }
         });
         return camel;

@@ -19,6 +19,8 @@ public final class RtfmSettings {
     private RtfmSettings(Properties overrides) {
         this.overrides = overrides;
         DefaultCamelContext context = new DefaultCamelContext(false);
+        // a built (never started) context: enough for placeholder resolution and its type conversions
+        context.build();
         properties = context.getPropertiesComponent();
         properties.setLocation("classpath:application.properties");
         properties.setOverrideProperties(overrides);

@@ -1,0 +1,342 @@
+package routes.pipeline;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.schema.BotResponse;
+import routes.schema.DiscordMessage;
+import routes.schema.WireFormat;
+import routes.testing.DiscordExport;
+import routes.testing.Gemini;
+import routes.testing.SharedInfrastructure;
+import routes.testing.TopicReader;
+
+/**
+ * The whole pipeline on a real Kafka broker and a real Chroma server, with WireMock as Gemini:
+ * 394 real help-channel messages in, cited answers out, and the failure paths to the dead-letter queue.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineIT {
+
+    private static final String API_KEY = "test-gemini-key-" + UUID.randomUUID();
+    private static final String GENERATED = "From the chat history: raise similarity_top_k on the query [1].";
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final WireFormat wire = new WireFormat();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private WireMockServer gemini;
+    private RtfmApplication app;
+    private CamelContext camel;
+    private ChromaCollection chroma;
+    private List<DiscordMessage> sample;
+    private int httpPort;
+    private final Properties config = new Properties();
+
+    @BeforeAll
+    void startRtfm() throws Exception {
+        gemini = new WireMockServer(wireMockConfig().dynamicPort());
+        gemini.start();
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
+                .willReturn(okJson(Gemini.answer(GENERATED))));
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(1)
+                .withRequestBody(containing("OVERLOAD-" + run))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody(Gemini.unavailable())));
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(1)
+                .withRequestBody(containing("BLOCKED-" + run))
+                .willReturn(okJson(Gemini.blocked())));
+
+        try (ServerSocket socket = new ServerSocket(0)) {
+            httpPort = socket.getLocalPort();
+        }
+        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
+        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
+        config.setProperty("rtfm.chroma.collection", "it-" + run);
+        config.setProperty("rtfm.gemini.api-key", API_KEY);
+        config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
+        config.setProperty("rtfm.http.port", Integer.toString(httpPort));
+        config.setProperty("rtfm.console.enabled", "false");
+        config.setProperty("rtfm.retry.max-redeliveries", "2");
+        config.setProperty("rtfm.retry.initial-delay-ms", "20");
+        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-it").toString());
+        for (String role : List.of("messages", "queries", "responses", "dead-letter")) {
+            config.setProperty("rtfm.topics." + role + ".name", "it-" + run + "-" + role);
+        }
+        config.setProperty("rtfm.kafka.processor-group-id", "it-processor-" + run);
+        config.setProperty("rtfm.kafka.bot-group-id", "it-bot-" + run);
+        app = new RtfmApplication(config);
+        camel = app.start();
+        chroma = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+
+        sample = DiscordExport.load(DiscordExport.SAMPLE);
+        ProducerTemplate producer = camel.createProducerTemplate();
+        sample.forEach(message -> producer.sendBody("direct:discord-in", message));
+        long withText = sample.stream().filter(DiscordMessage::hasText).count();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> chroma.count() >= withText);
+    }
+
+    @AfterAll
+    void stopRtfm() {
+        if (app != null) {
+            app.close();
+        }
+        if (gemini != null) {
+            gemini.stop();
+        }
+    }
+
+    private String topic(String role) {
+        return config.getProperty("rtfm.topics." + role + ".name");
+    }
+
+    @Test
+    void chromaHoldsEveryMessageWithTextUnderItsMessageId() {
+        long withText = sample.stream().filter(DiscordMessage::hasText).count();
+        assertThat(chroma.count()).isEqualTo(withText);
+        DiscordMessage reply = sample.stream().filter(m -> m.replyToMessageId() != null && m.hasText()).findFirst().orElseThrow();
+        JsonNode stored = getRecord(reply.messageId());
+        assertThat(stored.path("documents").path(0).asText()).isEqualTo(reply.content());
+        JsonNode metadata = stored.path("metadatas").path(0);
+        assertThat(metadata.path("guild_id").asText()).isEqualTo(reply.guildId());
+        assertThat(metadata.path("channel_id").asText()).isEqualTo(reply.channelId());
+        assertThat(metadata.path("author_name").asText()).isEqualTo(reply.username());
+        assertThat(metadata.path("reply_to").asText()).isEqualTo(reply.replyToMessageId());
+        assertThat(metadata.path("jump_url").asText()).isEqualTo(reply.jumpUrl());
+        assertThat(metadata.path("timestamp").isIntegralNumber()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "how can I make the query use more than one of the top k retrieved chunks? | 1066820354804285531",
+            "DiscordReader fails with RuntimeError event loop is already running | 1062376105580970077",
+            "how do I limit max_tokens of the langchain LLM model | 1065472792415440987",
+    })
+    void answersWithCitedSourcesFromTheChannel(String question, String expectedMessageId) throws Exception {
+        JsonNode response = ask(Map.of("question", question, "guild_id", sample.get(0).guildId()));
+        assertThat(response.path("mode").asText()).isEqualTo(BotResponse.GENERATED);
+        assertThat(response.path("response_text").asText()).isEqualTo(GENERATED);
+        List<String> sourceIds = response.path("sources").findValuesAsText("message_id");
+        assertThat(sourceIds).contains(expectedMessageId);
+
+        String expectedText = sample.stream().filter(m -> m.messageId().equals(expectedMessageId)).findFirst().orElseThrow().content();
+        List<LoggedRequest> calls = gemini.findAll(postRequestedFor(urlPathMatching("/v1beta/models/gemini-2.5-flash:generateContent"))
+                .withRequestBody(containing(question.substring(0, 30))));
+        assertThat(calls).isNotEmpty();
+        LoggedRequest call = calls.get(calls.size() - 1);
+        assertThat(call.getHeader("x-goog-api-key")).isEqualTo(API_KEY);
+        String prompt = WireFormat.mapper().readTree(call.getBodyAsString()).path("contents").path(0).path("parts").path(0).path("text").asText();
+        assertThat(prompt).contains(expectedText.substring(0, Math.min(60, expectedText.length())));
+    }
+
+    @Test
+    void neverCitesAChannelTheAskerCannotRead() throws Exception {
+        String guild = "guild-" + run;
+        String secret = "The staging database password rotates every Tuesday at 3pm through the vault-rotator job";
+        send(message("secret-" + run, secret, guild, "private-" + run, DiscordMessage.CREATED));
+        send(message("public-" + run, "Lunch on Fridays is pizza in the kitchen", guild, "public-" + run, DiscordMessage.CREATED));
+        await().atMost(WAIT).until(() -> getRecord("secret-" + run).path("ids").size() == 1);
+
+        String question = "when does the staging database password rotate?";
+        JsonNode outsider = ask(Map.of("question", question, "guild_id", guild, "visible_channel_ids", List.of("public-" + run)));
+        assertThat(outsider.path("sources").findValuesAsText("message_id")).doesNotContain("secret-" + run);
+
+        JsonNode member = ask(Map.of("question", question, "guild_id", guild,
+                "visible_channel_ids", List.of("public-" + run, "private-" + run)));
+        assertThat(member.path("sources").findValuesAsText("message_id")).contains("secret-" + run);
+
+        JsonNode nobody = ask(Map.of("question", question, "guild_id", guild, "visible_channel_ids", List.of()));
+        assertThat(nobody.path("mode").asText()).isEqualTo(BotResponse.NO_MATCH);
+        assertThat(nobody.path("sources").size()).isZero();
+    }
+
+    @Test
+    void anEditIsReEmbeddedAndADeleteRemovesTheMessage() throws Exception {
+        String id = "edited-" + run;
+        String guild = "guild-edit-" + run;
+        send(message(id, "Our CI runs on Jenkins with nightly builds", guild, "ops", DiscordMessage.CREATED));
+        await().atMost(WAIT).until(() -> getRecord(id).path("ids").size() == 1);
+        JsonNode before = getRecord(id);
+
+        send(message(id, "Correction: our CI moved to GitHub Actions, builds run on every push", guild, "ops", DiscordMessage.UPDATED));
+        await().atMost(WAIT).until(() -> getRecord(id).path("documents").path(0).asText().startsWith("Correction"));
+        JsonNode after = getRecord(id);
+        assertThat(after.path("embeddings").path(0)).isNotEqualTo(before.path("embeddings").path(0));
+
+        JsonNode answer = ask(Map.of("question", "which service runs our CI builds now?", "guild_id", guild));
+        assertThat(answer.path("sources").path(0).path("excerpt").asText()).startsWith("Correction");
+
+        send(message(id, "", guild, "ops", DiscordMessage.DELETED));
+        await().atMost(WAIT).until(() -> getRecord(id).path("ids").size() == 0);
+    }
+
+    @Test
+    void recordsInThePythonSystemsFormatFlowThroughIngestAndAnswer() throws Exception {
+        String messageId = "py-" + run;
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("messages"), messageId, """
+                {"message_id": "%s", "content": "The API endpoint is /api/v1/data on the reporting service",
+                 "username": "user#1234", "user_id": "987654321", "channel_id": "111222333",
+                 "timestamp": "2025-11-02T12:34:56.789Z", "metadata": {}}""".formatted(messageId));
+        await().atMost(WAIT).until(() -> getRecord(messageId).path("ids").size() == 1);
+
+        String queryId = "query_py_" + run;
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("queries"), "111222333", """
+                {"query_id": "%s", "original_message_id": "%s", "question": "what is the API endpoint of the reporting service?",
+                 "username": "user#1234", "user_id": "987654321", "channel_id": "111222333",
+                 "timestamp": "2025-11-02T12:34:56.789Z", "context": {}}""".formatted(queryId, messageId));
+        ConsumerRecord<String, String> record = TopicReader.find(SharedInfrastructure.kafkaBootstrap(), topic("responses"),
+                r -> r.value().contains(queryId), WAIT);
+        assertThat(record).as("a response to the Python-format query").isNotNull();
+        BotResponse response = wire.parseResponse(record.value());
+        assertThat(record.key()).isEqualTo("111222333");
+        assertThat(response.mode()).isEqualTo(BotResponse.GENERATED);
+        assertThat(response.sources()).extracting(BotResponse.Source::messageId).contains(messageId);
+    }
+
+    @Test
+    void aRecordThatIsNotJsonGoesToTheDeadLetterQueueWithTheReason() throws Exception {
+        String key = "garbage-" + run;
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("messages"), key, "{not json at all");
+        JsonNode letter = deadLetter(key);
+        assertThat(letter.path("original_topic").asText()).isEqualTo(topic("messages"));
+        assertThat(letter.path("message").asText()).isEqualTo("{not json at all");
+        assertThat(letter.path("error").asText()).contains("not valid JSON");
+        assertThat(letter.path("error_type").asText()).isEqualTo("routes.schema.InvalidRecordException");
+        assertThat(letter.path("attempts").asInt()).isEqualTo(1);
+        assertThat(letter.has("offset")).isTrue();
+    }
+
+    @Test
+    void aRecordMissingARequiredFieldGoesToTheDeadLetterQueueNamingIt() throws Exception {
+        String key = "incomplete-" + run;
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("messages"), key,
+                "{\"message_id\": \"" + key + "\", \"username\": \"u\", \"user_id\": \"1\", \"channel_id\": \"2\", \"timestamp\": \"2025-11-02T12:34:56.789Z\"}");
+        JsonNode letter = deadLetter(key);
+        assertThat(letter.path("error").asText()).contains("content");
+        assertThat(letter.path("message").path("message_id").asText()).isEqualTo(key);
+    }
+
+    @Test
+    void anOverloadedGeminiIsRetriedThenTheQueryIsDeadLettered() throws Exception {
+        String queryId = "query_overload_" + run;
+        String channel = "overload-" + run;
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("queries"), channel, """
+                {"query_id": "%s", "original_message_id": "m", "question": "OVERLOAD-%s how do I build an index from my documents?",
+                 "username": "u", "user_id": "1", "channel_id": "%s", "timestamp": "2025-11-02T12:34:56.789Z", "context": {}}"""
+                .formatted(queryId, run, channel));
+        JsonNode letter = deadLetter(channel);
+        assertThat(letter.path("message").path("query_id").asText()).isEqualTo(queryId);
+        assertThat(letter.path("error").asText()).contains("503");
+        assertThat(letter.path("attempts").asInt()).isEqualTo(3);
+        gemini.verify(3, postRequestedFor(urlPathMatching(".*:generateContent")).withRequestBody(containing("OVERLOAD-" + run)));
+        assertThat(letter.toString()).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void aBlockedPromptFallsBackToLabelledSources() throws Exception {
+        JsonNode response = ask(Map.of("question", "BLOCKED-" + run + " how do I use a custom prompt with an index?"));
+        assertThat(response.path("mode").asText()).isEqualTo(BotResponse.SOURCES_ONLY);
+        assertThat(response.path("response_text").asText()).contains("couldn't generate an answer").contains("SAFETY");
+        assertThat(response.path("sources").size()).isPositive();
+    }
+
+    @Test
+    void theApiRejectsBadInputWithTheReasonAndHealthIsUp() throws Exception {
+        HttpResponse<String> missing = postJson("/api/ask", "{\"questio\": \"typo\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("question");
+
+        HttpResponse<String> badMessage = postJson("/api/messages", "{\"message_id\": \"x\"}");
+        assertThat(badMessage.statusCode()).isEqualTo(400);
+        assertThat(badMessage.body()).contains("content");
+
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/observe/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"chroma\"").contains("UP");
+    }
+
+    @Test
+    void theGeminiKeyNeverTravelsThroughKafka() {
+        for (String role : List.of("messages", "queries", "responses", "dead-letter")) {
+            for (ConsumerRecord<String, String> record : TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic(role))) {
+                assertThat(record.value()).doesNotContain(API_KEY);
+                record.headers().forEach(h -> assertThat(new String(h.value())).doesNotContain(API_KEY));
+            }
+        }
+    }
+
+    // ---- helpers
+
+    private DiscordMessage message(String id, String content, String guild, String channel, String event) {
+        return new DiscordMessage(id, content, "tester", "42", channel, Instant.now().toString(), Map.of(), 1, event, guild,
+                channel, null, null, false, List.of(), null);
+    }
+
+    private void send(DiscordMessage message) throws Exception {
+        HttpResponse<String> response = postJson("/api/messages", wire.write(message));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    private JsonNode ask(Map<String, Object> request) throws Exception {
+        HttpResponse<String> response = postJson("/api/ask", WireFormat.mapper().writeValueAsString(request));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return WireFormat.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> postJson(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(90))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode getRecord(String id) {
+        return chroma.post(chroma.recordsUrl() + "/get",
+                "{\"ids\": [\"" + id + "\"], \"include\": [\"documents\", \"metadatas\", \"embeddings\"]}");
+    }
+
+    private JsonNode deadLetter(String key) throws Exception {
+        ConsumerRecord<String, String> record = TopicReader.find(SharedInfrastructure.kafkaBootstrap(), topic("dead-letter"),
+                r -> key.equals(r.key()), WAIT);
+        assertThat(record).as("a dead letter keyed " + key).isNotNull();
+        wire.parseDeadLetter(record.value());
+        return WireFormat.mapper().readTree(record.value());
+    }
+}
