@@ -109,6 +109,7 @@ public final class RtfmApplication implements AutoCloseable {
         camel.addOverrideProperty("rtfm.processor.enabled", Boolean.toString(role.runsProcessor()));
         camel.addOverrideProperty("rtfm.bot.enabled", Boolean.toString(role.runsBot()));
         camel.addOverrideProperty("rtfm.console.active", Boolean.toString(console));
+        camel.addOverrideProperty("rtfm.api.active", Boolean.toString(role.runsBot()));
         camel.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport support) {

@@ -74,6 +74,11 @@ public class RtfmConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public org.apache.camel.Processor countRedelivery() {
+        return DeadLetters.COUNT_REDELIVERY;
+    }
+
+    @BindToRegistry
     public ConsoleGateway console(@PropertyInject("rtfm.local.guild-id") String guild,
                                   @PropertyInject("rtfm.local.channel-id") String channel,
                                   @PropertyInject("rtfm.local.channel-name") String channelName,

@@ -126,12 +126,17 @@ class PipelineIT {
 
     @Test
     void chromaHoldsEveryMessageWithTextUnderItsMessageId() {
-        long withText = sample.stream().filter(DiscordMessage::hasText).count();
-        assertThat(chroma.count()).isEqualTo(withText);
+        List<String> withText = sample.stream().filter(DiscordMessage::hasText).map(DiscordMessage::messageId).toList();
+        JsonNode stored = chroma.post(chroma.recordsUrl() + "/get",
+                WireFormat.mapper().createObjectNode().set("ids", WireFormat.mapper().valueToTree(withText)).toString());
+        assertThat(stored.path("ids").findValuesAsText("ids")).isEmpty();
+        List<String> storedIds = new java.util.ArrayList<>();
+        stored.path("ids").forEach(id -> storedIds.add(id.asText()));
+        assertThat(storedIds).containsExactlyInAnyOrderElementsOf(withText);
         DiscordMessage reply = sample.stream().filter(m -> m.replyToMessageId() != null && m.hasText()).findFirst().orElseThrow();
-        JsonNode stored = getRecord(reply.messageId());
-        assertThat(stored.path("documents").path(0).asText()).isEqualTo(reply.content());
-        JsonNode metadata = stored.path("metadatas").path(0);
+        JsonNode replyRecord = getRecord(reply.messageId());
+        assertThat(replyRecord.path("documents").path(0).asText()).isEqualTo(reply.content());
+        JsonNode metadata = replyRecord.path("metadatas").path(0);
         assertThat(metadata.path("guild_id").asText()).isEqualTo(reply.guildId());
         assertThat(metadata.path("channel_id").asText()).isEqualTo(reply.channelId());
         assertThat(metadata.path("author_name").asText()).isEqualTo(reply.username());
@@ -142,7 +147,7 @@ class PipelineIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "how can I make the query use more than one of the top k retrieved chunks? | 1066820354804285531",
+            "should I raise similarity_top_k in the query call to get more than one chunk? | 1066820354804285531",
             "DiscordReader fails with RuntimeError event loop is already running | 1062376105580970077",
             "how do I limit max_tokens of the langchain LLM model | 1065472792415440987",
     })
@@ -268,7 +273,8 @@ class PipelineIT {
 
     @Test
     void aBlockedPromptFallsBackToLabelledSources() throws Exception {
-        JsonNode response = ask(Map.of("question", "BLOCKED-" + run + " how do I use a custom prompt with an index?"));
+        JsonNode response = ask(Map.of("question", "BLOCKED-" + run + " how do I use a custom prompt with an index?",
+                "guild_id", sample.get(0).guildId()));
         assertThat(response.path("mode").asText()).isEqualTo(BotResponse.SOURCES_ONLY);
         assertThat(response.path("response_text").asText()).contains("couldn't generate an answer").contains("SAFETY");
         assertThat(response.path("sources").size()).isPositive();

@@ -1,0 +1,88 @@
+package routes.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Every misuse prints what is wrong and exits non-zero. */
+public class CliTest {
+
+    public record Outcome(int exit, String out, String err) {
+    }
+
+    public static Outcome run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = RtfmCommand.execute(args);
+            return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsNamed() {
+        Outcome outcome = run("frobnicate");
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).contains("frobnicate");
+    }
+
+    @Test
+    void noCommandAsksForOne() {
+        Outcome outcome = run();
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).contains("a command is required");
+    }
+
+    @Test
+    void aMissingOptionValueIsNamed() {
+        Outcome outcome = run("topics", "list", "--bootstrap-servers");
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).contains("--bootstrap-servers");
+    }
+
+    @Test
+    void anUnknownTopicActionListsTheValidOnes() {
+        Outcome outcome = run("topics", "shred", "--bootstrap-servers", "127.0.0.1:1");
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).contains("create, list, describe, delete");
+    }
+
+    @Test
+    void deleteWithoutYesRefuses() {
+        Outcome outcome = run("topics", "delete", "--bootstrap-servers", "127.0.0.1:1");
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).contains("--yes");
+    }
+
+    @Test
+    void anUnknownRoleIsNamed() {
+        Outcome outcome = run("run", "--role", "janitor");
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.err()).contains("unknown role 'janitor'");
+    }
+
+    @Test
+    void aDeadBrokerFailsWithinThirtySecondsSayingWhere() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        long started = System.nanoTime();
+        Outcome outcome = run("topics", "list", "--bootstrap-servers", "127.0.0.1:" + port);
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.err()).contains("127.0.0.1:" + port).contains("did not answer");
+        assertThat(seconds).isLessThan(30);
+    }
+}

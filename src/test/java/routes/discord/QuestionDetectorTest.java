@@ -1,0 +1,58 @@
+package routes.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import routes.schema.BotQuery;
+import routes.schema.DiscordMessage;
+
+class QuestionDetectorTest {
+
+    private final QuestionDetector detector = new QuestionDetector("RTFM");
+
+    private static DiscordMessage message(String content, String event, boolean bot) {
+        return new DiscordMessage("1", content, "u", "2", "3", "2025-11-02T12:34:56.789Z", Map.of(), 1, event, "9", "general",
+                null, null, bot, List.of(), null);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "RTFM how do I set max_tokens?|how do I set max_tokens?",
+            "rtfm how do I set max_tokens?|how do I set max_tokens?",
+            "  Rtfm, where are the docs?|where are the docs?",
+            "RTFM: what is the API endpoint?|what is the API endpoint?",
+            "RTFM|''",
+    })
+    void aMessageStartingWithTheTriggerIsAQuestion(String content, String question) {
+        assertThat(detector.isQuestion(message(content, null, false))).isTrue();
+        assertThat(detector.questionText(content)).isEqualTo(question);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"artfmusic is a band", "please rtfm before asking", "RTFMbot is cool", "", "what does RTFM mean?"})
+    void theTriggerInsideAWordOrLaterInTheMessageIsNotAQuestion(String content) {
+        assertThat(detector.isQuestion(message(content, null, false))).isFalse();
+    }
+
+    @Test
+    void botsEditsAndDeletesNeverAsk() {
+        assertThat(detector.isQuestion(message("RTFM what now?", null, true))).isFalse();
+        assertThat(detector.isQuestion(message("RTFM what now?", DiscordMessage.UPDATED, false))).isFalse();
+        assertThat(detector.isQuestion(message("RTFM what now?", DiscordMessage.DELETED, false))).isFalse();
+    }
+
+    @Test
+    void theQueryCarriesTheOriginAndTheVisibleChannels() {
+        BotQuery query = detector.toQuery(message("RTFM where is the config?", null, false), "console", List.of("3", "4"));
+        assertThat(query.question()).isEqualTo("where is the config?");
+        assertThat(query.origin()).isEqualTo("console");
+        assertThat(query.visibleChannelIds()).containsExactly("3", "4");
+        assertThat(query.guildId()).isEqualTo("9");
+        assertThat(query.originalMessageId()).isEqualTo("1");
+    }
+}

@@ -1,0 +1,108 @@
+package routes.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import routes.RtfmSettings;
+import routes.cli.CliTest;
+import routes.testing.SharedInfrastructure;
+
+/** The topics CLI and kafka-check against a real broker, checked with Kafka's own AdminClient. */
+@ExtendWith(SharedInfrastructure.class)
+class TopicsIT {
+
+    private final String bootstrap = SharedInfrastructure.kafkaBootstrap();
+
+    @Test
+    void createTwiceLeavesTheFourTopicsExactlyAsDesigned() throws Exception {
+        assertThat(runCli("topics", "create", "--bootstrap-servers", bootstrap).exit()).isZero();
+        CliTest.Outcome second = runCli("topics", "create", "--bootstrap-servers", bootstrap);
+        assertThat(second.exit()).isZero();
+        assertThat(second.out()).contains("discord-messages: up to date");
+
+        Map<String, int[]> expected = Map.of(
+                "discord-messages", new int[] {3, 7}, "bot-queries", new int[] {3, 1},
+                "bot-responses", new int[] {3, 1}, "dead-letter-queue", new int[] {1, 14});
+        try (Admin admin = admin()) {
+            Map<String, TopicDescription> topics = admin.describeTopics(expected.keySet()).allTopicNames().get();
+            for (Map.Entry<String, int[]> topic : expected.entrySet()) {
+                assertThat(topics.get(topic.getKey()).partitions()).hasSize(topic.getValue()[0]);
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.getKey());
+                Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+                assertThat(config.get("retention.ms").value()).isEqualTo(Long.toString(topic.getValue()[1] * 86_400_000L));
+                assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
+            }
+        }
+    }
+
+    @Test
+    void reconcileRaisesPartitionsAndFixesRetentionButNeverLowersPartitions() throws Exception {
+        Properties overrides = new Properties();
+        overrides.setProperty("rtfm.topics.messages.name", "reconcile-messages");
+        overrides.setProperty("rtfm.topics.messages.partitions", "2");
+        overrides.setProperty("rtfm.topics.messages.retention-ms", "1000000");
+        List<TopicSpec> small = RtfmSettings.load(overrides).topics();
+        overrides.setProperty("rtfm.topics.messages.partitions", "4");
+        overrides.setProperty("rtfm.topics.messages.retention-ms", "2000000");
+        List<TopicSpec> bigger = RtfmSettings.load(overrides).topics();
+        overrides.setProperty("rtfm.topics.messages.partitions", "1");
+        List<TopicSpec> fewer = RtfmSettings.load(overrides).topics();
+
+        try (TopicAdmin topics = new TopicAdmin(bootstrap)) {
+            topics.reconcile(small);
+            List<TopicAdmin.Change> changes = topics.reconcile(bigger);
+            assertThat(changes.toString()).contains("partitions raised from 2 to 4").contains("retention.ms changed from 1000000 to 2000000");
+            TopicAdmin.TopicState state = topics.describe(List.of("reconcile-messages")).get(0);
+            assertThat(state.partitions()).isEqualTo(4);
+            assertThat(state.retentionMs()).isEqualTo("2000000");
+
+            assertThat(topics.reconcile(fewer).toString()).contains("left as is");
+            assertThat(topics.describe(List.of("reconcile-messages")).get(0).partitions()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void kafkaCheckPassesOnEveryTopic() {
+        runCli("topics", "create", "--bootstrap-servers", bootstrap);
+        CliTest.Outcome outcome = runCli("kafka-check", "--bootstrap-servers", bootstrap);
+        assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isZero();
+        assertThat(outcome.out()).contains("PASS discord-messages", "PASS bot-queries", "PASS bot-responses", "PASS dead-letter-queue")
+                .contains("4 of 4 topics passed");
+    }
+
+    @Test
+    void kafkaCheckFailsOnAMissingTopicAndNamesIt() {
+        Properties overrides = new Properties();
+        CliTest.Outcome outcome = runCli("kafka-check", "--bootstrap-servers", bootstrap, "--topic", "no-such-topic");
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).contains("unknown topic 'no-such-topic'");
+    }
+
+    @Test
+    void listAndDescribeShowPartitionsAndRetention() {
+        runCli("topics", "create", "--bootstrap-servers", bootstrap);
+        assertThat(runCli("topics", "list", "--bootstrap-servers", bootstrap).out())
+                .contains("discord-messages").contains("partitions=3").contains("retention.ms=604800000");
+        assertThat(runCli("topics", "describe", "--bootstrap-servers", bootstrap).out())
+                .contains("Topic: dead-letter-queue").contains("PartitionCount: 1").contains("retention.ms=1209600000");
+    }
+
+    private static CliTest.Outcome runCli(String... args) {
+        return CliTest.run(args);
+    }
+
+    private Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(props);
+    }
+}
