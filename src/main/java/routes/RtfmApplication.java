@@ -81,13 +81,26 @@ public final class RtfmApplication implements AutoCloseable {
 
     /** Starts everything and blocks until Ctrl-C or SIGTERM, then stops everything it started. */
     public void runUntilStopped() throws Exception {
-        Thread cleanup = new Thread(infrastructure::close, "rtfm-infrastructure-stop");
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        // On Ctrl-C or SIGTERM Camel's own hook ends main.run(); this one keeps the JVM alive until the
+        // routes have stopped and only then stops Kafka and Chroma, so no consumer outlives its broker.
+        Thread cleanup = new Thread(() -> {
+            try {
+                if (!stopped.await(45, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.warn("Camel did not stop within 45 s; stopping the local infrastructure anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            infrastructure.close();
+        }, "rtfm-infrastructure-stop");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             main = prepare();
             main.run();
         } finally {
             close();
+            stopped.countDown();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
@@ -39,6 +40,14 @@ public class QuestionDetector {
                 && !Boolean.TRUE.equals(message.authorIsBot())
                 && message.content() != null
                 && trigger.matcher(message.content()).matches();
+    }
+
+    /**
+     * A message addressed to the bot ("RTFM ..."), whoever wrote it: a question, not knowledge,
+     * so it is not indexed (it would otherwise be the best match for itself).
+     */
+    public boolean addressesBot(@Body DiscordMessage message) {
+        return message.content() != null && trigger.matcher(message.content()).matches();
     }
 
     /** The question without its trigger word; empty when only the trigger was typed. */

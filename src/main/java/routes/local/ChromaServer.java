@@ -50,8 +50,14 @@ public final class ChromaServer implements AutoCloseable {
             Files.createDirectories(dataDir);
             int port = EmbeddedKafkaBroker.freePort();
             Path log = installDir.resolve("chroma-" + port + ".log");
-            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "run",
-                    "--path", dataDir.toAbsolutePath().toString(), "--port", Integer.toString(port))
+            List<String> command = new java.util.ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                // its own session: a Ctrl-C at the terminal reaches RTFM, which stops Chroma after its routes
+                command.add("/usr/bin/setsid");
+            }
+            command.addAll(List.of(binary.toString(), "run",
+                    "--path", dataDir.toAbsolutePath().toString(), "--port", Integer.toString(port)));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             process = builder.start();

@@ -30,6 +30,9 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +45,7 @@ import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 import routes.testing.DiscordExport;
 import routes.testing.Gemini;
+import routes.testing.LogCapture;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TopicReader;
 
@@ -51,6 +55,7 @@ import routes.testing.TopicReader;
  */
 @ExtendWith(SharedInfrastructure.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
     private static final String API_KEY = "test-gemini-key-" + UUID.randomUUID();
@@ -67,9 +72,11 @@ class PipelineIT {
     private List<DiscordMessage> sample;
     private int httpPort;
     private final Properties config = new Properties();
+    private LogCapture logs;
 
     @BeforeAll
     void startRtfm() throws Exception {
+        logs = LogCapture.install();
         gemini = new WireMockServer(wireMockConfig().dynamicPort());
         gemini.start();
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
@@ -117,6 +124,9 @@ class PipelineIT {
         }
         if (gemini != null) {
             gemini.stop();
+        }
+        if (logs != null) {
+            logs.close();
         }
     }
 
@@ -294,6 +304,27 @@ class PipelineIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"chroma\"").contains("UP");
+    }
+
+    @Test
+    void aQuestionToTheBotIsAnsweredButNotIndexedAsKnowledge() throws Exception {
+        String id = "question-" + run;
+        DiscordMessage question = new DiscordMessage(id, "RTFM how do I build a tree index?", "tester", "42", sample.get(0).channelId(),
+                Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, sample.get(0).guildId(), "help", null, null, false,
+                List.of(), null);
+        send(question);
+        ConsumerRecord<String, String> answer = TopicReader.find(SharedInfrastructure.kafkaBootstrap(), topic("responses"),
+                r -> r.value().contains("\"original_message_id\":\"" + id + "\""), WAIT);
+        assertThat(answer).as("an answer to the question message").isNotNull();
+        assertThat(wire.parseResponse(answer.value()).sources()).extracting(BotResponse.Source::messageId).doesNotContain(id);
+        assertThat(getRecord(id).path("ids").size()).isZero();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theGeminiKeyNeverAppearsInALogLine() {
+        assertThat(logs.lines()).isNotEmpty();
+        assertThat(logs.lines()).noneMatch(line -> line.contains(API_KEY));
     }
 
     @Test
