@@ -74,6 +74,11 @@ public class RtfmConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public routes.errors.TransientHttpFailure transientHttpFailure() {
+        return new routes.errors.TransientHttpFailure();
+    }
+
+    @BindToRegistry
     public org.apache.camel.Processor countRedelivery() {
         return DeadLetters.COUNT_REDELIVERY;
     }

@@ -31,7 +31,8 @@ public class AskWaiters {
 
     /** @return whether someone was waiting for this answer */
     public boolean complete(@Body BotResponse response) {
-        CompletableFuture<BotResponse> future = waiting.remove(response.queryId());
+        // left in place: the asker may not be waiting yet, and removes it when done
+        CompletableFuture<BotResponse> future = waiting.get(response.queryId());
         return future != null && future.complete(response);
     }
 

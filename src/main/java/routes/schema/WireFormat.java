@@ -119,6 +119,8 @@ public final class WireFormat {
         if (!errors.isEmpty()) {
             String reasons = errors.stream()
                     .map(ValidationMessage::getMessage)
+                    // root-level messages come with an empty location, e.g. ": required property 'content' not found"
+                    .map(message -> message.startsWith(": ") ? message.substring(2) : message)
                     .sorted(Comparator.naturalOrder())
                     .collect(Collectors.joining("; "));
             throw new InvalidRecordException(what + " breaks its schema: " + reasons);

@@ -26,6 +26,8 @@ import routes.schema.WireFormat;
 class RouteLogicTest extends CamelTestSupport {
 
     private final WireFormat wire = new WireFormat();
+    private final java.io.ByteArrayOutputStream consoleOut = new java.io.ByteArrayOutputStream();
+    private final routes.local.AskWaiters askWaiters = new routes.local.AskWaiters(5000);
 
     @Override
     public boolean isUseAdviceWith() {
@@ -81,8 +83,10 @@ class RouteLogicTest extends CamelTestSupport {
         registry.bind("questions", beans.questions("RTFM"));
         registry.bind("deadLetters", beans.deadLetters());
         registry.bind("countRedelivery", beans.countRedelivery());
-        registry.bind("console", beans.console("local", "general", "general", "u", "u"));
-        registry.bind("askWaiters", beans.askWaiters(1000));
+        registry.bind("transientHttpFailure", beans.transientHttpFailure());
+        registry.bind("console", new routes.local.ConsoleGateway("local", "general", "general", "u", "u",
+                new java.io.PrintStream(consoleOut, true, java.nio.charset.StandardCharsets.UTF_8)));
+        registry.bind("askWaiters", askWaiters);
         registry.bind("httpApi", beans.httpApi("127.0.0.1", "", "local", "general", "u", "u"));
     }
 
@@ -151,6 +155,32 @@ class RouteLogicTest extends CamelTestSupport {
         assertThat(wire.parseDeadLetter(first).message()).isEqualTo("{broken");
         assertThat(wire.parseDeadLetter(second).error()).contains("content");
         assertThat(wire.parseDeadLetter(second).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void answersGoBackToTheGatewayThatAsked() throws Exception {
+        BotResponse forConsole = response("q-console", "console", "Deploys run on Fridays [1].");
+        BotResponse forHttp = response("q-http", "http", "Use similarity_top_k [1].");
+        BotQuery waiting = new BotQuery("q-http", "m", "how?", "u", "1", "general", "2025-11-02T12:34:56.789Z",
+                Map.of("origin", "http"), 1, "local", null);
+        askWaiters.register(waiting);
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("deliver-responses").whenDone(2).create();
+
+        template.sendBody("direct:deliver-responses-source", wire.write(forConsole));
+        template.sendBody("direct:deliver-responses-source", wire.write(forHttp));
+
+        assertThat(done.matchesWaitTime()).isTrue();
+        assertThat(consoleOut.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("RTFM [generated]: Deploys run on Fridays [1].").contains("Sources:").contains("[1] ana: deploys are on fridays")
+                .doesNotContain("similarity_top_k");
+        assertThat(askWaiters.await(waiting).responseText()).isEqualTo("Use similarity_top_k [1].");
+    }
+
+    private static BotResponse response(String queryId, String origin, String text) {
+        return new BotResponse("r-" + queryId, queryId, "m", text, "general", "2025-11-02T12:34:57Z",
+                Map.of("origin", origin, "sources_count", 1), 1, BotResponse.GENERATED,
+                List.of(new BotResponse.Source("5", "general", "ana", "https://discord.com/channels/local/general/5", 0.8,
+                        "deploys are on fridays")), "gemini-2.5-flash", 900L);
     }
 
     private static BotQuery query(String question) {

@@ -45,6 +45,35 @@ class TopicsIT {
     }
 
     @Test
+    void kafkasOwnTopicCommandReportsThemAsDesigned() throws Exception {
+        runCli("topics", "create", "--bootstrap-servers", bootstrap);
+        String described = kafkaTopics("--bootstrap-server", bootstrap, "--describe", "--topic", "discord-messages");
+        assertThat(described).contains("Topic: discord-messages").contains("PartitionCount: 3")
+                .contains("retention.ms=604800000");
+        assertThat(kafkaTopics("--bootstrap-server", bootstrap, "--describe", "--topic", "dead-letter-queue"))
+                .contains("PartitionCount: 1").contains("retention.ms=1209600000");
+        assertThat(kafkaTopics("--bootstrap-server", bootstrap, "--describe", "--topic", "bot-queries"))
+                .contains("PartitionCount: 3").contains("retention.ms=86400000");
+    }
+
+    /** Runs org.apache.kafka.tools.TopicCommand (kafka-topics.sh) in this JVM and returns what it printed. */
+    private static String kafkaTopics(String... args) throws Exception {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) -> exitCode.set(code));
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            org.apache.kafka.tools.TopicCommand.main(args);
+        } finally {
+            System.setOut(original);
+            org.apache.kafka.common.utils.Exit.resetExitProcedure();
+        }
+        assertThat(exitCode.get()).as("kafka-topics exit code").isZero();
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void reconcileRaisesPartitionsAndFixesRetentionButNeverLowersPartitions() throws Exception {
         Properties overrides = new Properties();
         overrides.setProperty("rtfm.topics.messages.name", "reconcile-messages");
