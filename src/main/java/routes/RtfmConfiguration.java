@@ -8,6 +8,7 @@ import routes.answer.ResponseFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaRequests;
 import routes.discord.QuestionDetector;
+import routes.embedding.ConversationEmbedder;
 import routes.embedding.MessageEmbedder;
 import routes.gemini.GeminiClient;
 import routes.kafka.DeadLetters;
@@ -24,9 +25,12 @@ public class RtfmConfiguration implements CamelConfiguration {
         return new WireFormat();
     }
 
+    // one model instance for every bean that embeds
+    private final MessageEmbedder embedder = new MessageEmbedder();
+
     @BindToRegistry
     public MessageEmbedder embedder() {
-        return new MessageEmbedder();
+        return embedder;
     }
 
     @BindToRegistry
@@ -44,8 +48,20 @@ public class RtfmConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public CandidateSelector candidateSelector(@PropertyInject("rtfm.retrieval.min-similarity") double minSimilarity,
-                                               @PropertyInject("rtfm.retrieval.max-sources") int maxSources) {
-        return new CandidateSelector(minSimilarity, maxSources);
+                                               @PropertyInject("rtfm.retrieval.max-sources") int maxSources,
+                                               @PropertyInject("rtfm.retrieval.lexical-weight") double lexicalWeight) {
+        return new CandidateSelector(minSimilarity, maxSources, lexicalWeight);
+    }
+
+    @BindToRegistry
+    public ConversationEmbedder conversation(@PropertyInject("rtfm.retrieval.conversation-context") boolean enabled,
+                                             @PropertyInject("rtfm.chroma.url") String url,
+                                             @PropertyInject("rtfm.chroma.tenant") String tenant,
+                                             @PropertyInject("rtfm.chroma.database") String database,
+                                             @PropertyInject("rtfm.chroma.collection") String collection,
+                                             @PropertyInject("rtfm.retrieval.candidates") int candidates) {
+        // the same collection the routes write to: ChromaCollection instances share no state but its name
+        return new ConversationEmbedder(embedder, chromaCollection(url, tenant, database, collection), chromaRequests(candidates), enabled);
     }
 
     @BindToRegistry

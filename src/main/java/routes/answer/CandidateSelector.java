@@ -6,30 +6,40 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import routes.chroma.ChromaRequests;
+import routes.schema.BotQuery;
 import routes.schema.WireFormat;
 
 /**
- * Keeps the Chroma matches worth citing: cosine similarity at or above the minimum, best first,
- * at most {@code maxSources} of them.
+ * Keeps the Chroma matches worth citing: cosine similarity at or above the minimum, re-ranked by
+ * similarity plus a weighted lexical score (BM25 over the candidate set, so exact terms such as
+ * "similarity_top_k" or "pinecone" count), best first, at most {@code maxSources} of them.
  */
 public class CandidateSelector {
 
     private final double minSimilarity;
     private final int maxSources;
+    private final double lexicalWeight;
 
-    public CandidateSelector(double minSimilarity, int maxSources) {
+    public CandidateSelector(double minSimilarity, int maxSources, double lexicalWeight) {
         if (minSimilarity < -1 || minSimilarity > 1) {
             throw new IllegalArgumentException("rtfm.retrieval.min-similarity must lie in [-1, 1], got " + minSimilarity);
         }
         if (maxSources < 1) {
             throw new IllegalArgumentException("rtfm.retrieval.max-sources must be at least 1, got " + maxSources);
         }
+        if (lexicalWeight < 0) {
+            throw new IllegalArgumentException("rtfm.retrieval.lexical-weight must not be negative, got " + lexicalWeight);
+        }
         this.minSimilarity = minSimilarity;
         this.maxSources = maxSources;
+        this.lexicalWeight = lexicalWeight;
     }
 
     /** @param chromaQueryResult the body Chroma returned for one query embedding */
-    public List<Candidate> select(@Body String chromaQueryResult) throws JsonProcessingException {
+    public List<Candidate> select(@Body String chromaQueryResult, @ExchangeProperty("query") BotQuery query)
+            throws JsonProcessingException {
         JsonNode result = WireFormat.mapper().readTree(chromaQueryResult);
         JsonNode ids = result.path("ids").path(0);
         JsonNode documents = result.path("documents").path(0);
@@ -50,13 +60,33 @@ public class CandidateSelector {
             if (jumpUrl == null && guildId != null && channelId != null) {
                 jumpUrl = "https://discord.com/channels/" + guildId + "/" + channelId + "/" + messageId;
             }
+            String context = metadata.path(ChromaRequests.CONTEXT_KEY).asText("");
             candidates.add(new Candidate(messageId, channelId,
                     metadata.path("channel_name").asText(null),
                     metadata.path("author_name").asText(null),
                     metadata.path("iso_timestamp").asText(null),
-                    jumpUrl, similarity, documents.path(i).asText("")));
+                    jumpUrl, similarity, documents.path(i).asText(""), context.isBlank() ? null : context, similarity));
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::similarity).reversed());
-        return candidates.size() > maxSources ? List.copyOf(candidates.subList(0, maxSources)) : candidates;
+        List<Candidate> ranked = lexicalWeight == 0 || query == null ? candidates : rerank(candidates, query.question());
+        ranked = new ArrayList<>(ranked);
+        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return ranked.size() > maxSources ? List.copyOf(ranked.subList(0, maxSources)) : ranked;
+    }
+
+    private List<Candidate> rerank(List<Candidate> candidates, String question) {
+        List<String> texts = candidates.stream()
+                .map(c -> c.context() == null ? c.text() : c.context() + " " + c.text())
+                .toList();
+        double[] lexical = Bm25.scores(question, texts);
+        double best = 0;
+        for (double score : lexical) {
+            best = Math.max(best, score);
+        }
+        List<Candidate> ranked = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            double normalised = best == 0 ? 0 : lexical[i] / best;
+            ranked.add(candidates.get(i).withScore(candidates.get(i).similarity() + lexicalWeight * normalised));
+        }
+        return ranked;
     }
 }

@@ -88,6 +88,20 @@ public class ChromaCollection {
         return created.path("id").asText();
     }
 
+    /** Drops the whole collection (the eval command's throwaway ones). */
+    public void drop() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(databaseUrl() + "/collections/" + name))
+                .timeout(Duration.ofSeconds(30)).DELETE().build();
+        try {
+            http.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete Chroma collection " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        id = null;
+    }
+
     /** Counts the records, for health output and tests. */
     public long count() {
         return get(recordsUrl() + "/count").asLong();

@@ -25,7 +25,11 @@ public class ChromaRequests {
         this.candidates = candidates;
     }
 
-    public String upsert(@Body DiscordMessage message, @ExchangeProperty("vector") float[] vector) {
+    /** The key under which a reply keeps the text of its parent, for lexical ranking (never cited). */
+    public static final String CONTEXT_KEY = "reply_to_text";
+
+    public String upsert(@Body DiscordMessage message, @ExchangeProperty("vector") float[] vector,
+                         @ExchangeProperty("context") String context) {
         ObjectNode body = WireFormat.mapper().createObjectNode();
         body.putArray("ids").add(message.messageId());
         vectorArray(body.putArray("embeddings").addArray(), vector);
@@ -42,6 +46,23 @@ public class ChromaRequests {
         putIfPresent(metadata, "thread_id", message.threadId());
         putIfPresent(metadata, "iso_timestamp", message.timestamp());
         metadata.put("timestamp", OffsetDateTime.parse(message.timestamp()).toEpochSecond());
+        putIfPresent(metadata, CONTEXT_KEY, context);
+        return body.toString();
+    }
+
+    /** Rewrites a stored record with a new vector and parent context, keeping its document and metadata. */
+    public String reupsert(String id, String document, ObjectNode metadata, float[] vector, String context) {
+        ObjectNode body = WireFormat.mapper().createObjectNode();
+        body.putArray("ids").add(id);
+        vectorArray(body.putArray("embeddings").addArray(), vector);
+        body.putArray("documents").add(document);
+        if (context == null) {
+            // upsert merges metadata, so a vanished parent's text is cleared explicitly
+            metadata.put(CONTEXT_KEY, "");
+        } else {
+            metadata.put(CONTEXT_KEY, context);
+        }
+        body.putArray("metadatas").add(metadata);
         return body.toString();
     }
 

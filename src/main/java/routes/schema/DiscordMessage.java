@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * A chat message as it travels on the discord-messages topic. The first seven fields are the
- * Python system's record; the rest are optional so its records still parse.
+ * Python system's record; the rest are optional so its records still parse. {@code replyToContent}
+ * is the text of the message this one replies to, when the gateway has it: the reply is embedded
+ * together with it, because "yes, set max_tokens" means little without its question.
  */
 public record DiscordMessage(
         String messageId,
@@ -23,7 +25,8 @@ public record DiscordMessage(
         String replyToMessageId,
         Boolean authorIsBot,
         List<Attachment> attachments,
-        String jumpUrl) {
+        String jumpUrl,
+        String replyToContent) {
 
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";

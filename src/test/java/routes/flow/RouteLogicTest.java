@@ -77,7 +77,8 @@ class RouteLogicTest extends CamelTestSupport {
         registry.bind("embedder", beans.embedder());
         registry.bind("chromaCollection", beans.chromaCollection("http://127.0.0.1:1", "t", "d", "c"));
         registry.bind("chromaRequests", beans.chromaRequests(10));
-        registry.bind("candidateSelector", beans.candidateSelector(0.3, 5));
+        registry.bind("candidateSelector", beans.candidateSelector(0.3, 5, 0.2));
+        registry.bind("conversation", beans.conversation(true, "http://127.0.0.1:1", "t", "d", "c", 10));
         registry.bind("gemini", beans.gemini("", "gemini-2.5-flash", 0.2, 1024));
         registry.bind("responses", beans.responses("RTFM", 500, "gemini-2.5-flash"));
         registry.bind("questions", beans.questions("RTFM"));
@@ -92,7 +93,7 @@ class RouteLogicTest extends CamelTestSupport {
 
     private static DiscordMessage message(String id, String content) {
         return new DiscordMessage(id, content, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, null, "local",
-                "general", null, null, false, List.of(), null);
+                "general", null, null, false, List.of(), null, null);
     }
 
     @Test

@@ -43,7 +43,7 @@ import routes.chroma.ChromaCollection;
 import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
-import routes.testing.DiscordExport;
+import routes.schema.DiscordChatExport;
 import routes.testing.Gemini;
 import routes.testing.LogCapture;
 import routes.testing.SharedInfrastructure;
@@ -110,7 +110,7 @@ class PipelineIT {
         camel = app.start();
         chroma = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
 
-        sample = DiscordExport.load(DiscordExport.SAMPLE);
+        sample = DiscordChatExport.read(PipelineIT.class.getResourceAsStream("/data/llamaindex-help-sample.json"));
         ProducerTemplate producer = camel.createProducerTemplate();
         sample.forEach(message -> producer.sendBody("direct:discord-in", message));
         long withText = sample.stream().filter(DiscordMessage::hasText).count();
@@ -157,16 +157,18 @@ class PipelineIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "should I raise similarity_top_k in the query call to get more than one chunk? | 1066820354804285531",
+            "should I raise similarity_top_k in the query call to get more than one chunk? | 1066820354804285531 1063962009873424384 1065806646070235166",
             "DiscordReader fails with RuntimeError event loop is already running | 1062376105580970077",
             "how do I limit max_tokens of the langchain LLM model | 1065472792415440987",
     })
-    void answersWithCitedSourcesFromTheChannel(String question, String expectedMessageId) throws Exception {
+    void answersWithCitedSourcesFromTheChannel(String question, String answeringMessageIds) throws Exception {
         JsonNode response = ask(Map.of("question", question, "guild_id", sample.get(0).guildId()));
         assertThat(response.path("mode").asText()).isEqualTo(BotResponse.GENERATED);
         assertThat(response.path("response_text").asText()).isEqualTo(GENERATED);
         List<String> sourceIds = response.path("sources").findValuesAsText("message_id");
-        assertThat(sourceIds).contains(expectedMessageId);
+        List<String> answering = List.of(answeringMessageIds.split(" "));
+        assertThat(sourceIds).containsAnyElementsOf(answering);
+        String expectedMessageId = sourceIds.stream().filter(answering::contains).findFirst().orElseThrow();
 
         String expectedText = sample.stream().filter(m -> m.messageId().equals(expectedMessageId)).findFirst().orElseThrow().content();
         List<LoggedRequest> calls = gemini.findAll(postRequestedFor(urlPathMatching("/v1beta/models/gemini-2.5-flash:generateContent"))
@@ -217,6 +219,44 @@ class PipelineIT {
 
         send(message(id, "", guild, "ops", DiscordMessage.DELETED));
         await().atMost(WAIT).until(() -> getRecord(id).path("ids").size() == 0);
+    }
+
+    @Test
+    void aReplyIsEmbeddedWithItsParentWhicheverArrivesFirstAndFollowsItsEditsAndDeletion() throws Exception {
+        String guild = "guild-conv-" + run;
+        String parentId = "parent-" + run;
+        String replyId = "reply-" + run;
+        DiscordMessage reply = new DiscordMessage(replyId, "yes, set it to 512 when you build the index", "helper", "43", "help",
+                Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, guild, "help", null, parentId, false, List.of(), null, null);
+        send(reply);
+        await().atMost(WAIT).until(() -> getRecord(replyId).path("ids").size() == 1);
+        assertThat(getRecord(replyId).path("metadatas").path(0).has("reply_to_text")).isFalse();
+        JsonNode alone = getRecord(replyId).path("embeddings").path(0);
+
+        String question = "Can I make chunk_size_limit smaller so queries get cheaper?";
+        send(message(parentId, question, guild, "help", DiscordMessage.CREATED));
+        await().atMost(WAIT).until(() -> question.equals(getRecord(replyId).path("metadatas").path(0).path("reply_to_text").asText()));
+        JsonNode withParent = getRecord(replyId);
+        assertThat(withParent.path("embeddings").path(0)).isNotEqualTo(alone);
+        assertThat(withParent.path("documents").path(0).asText()).isEqualTo(reply.content());
+
+        JsonNode answer = ask(Map.of("question", "how small should chunk_size_limit be for cheaper queries?", "guild_id", guild));
+        JsonNode cited = null;
+        for (JsonNode source : answer.path("sources")) {
+            if (source.path("message_id").asText().equals(replyId)) {
+                cited = source;
+            }
+        }
+        assertThat(cited).as("the reply is found by a question about its parent's topic").isNotNull();
+        assertThat(cited.path("excerpt").asText()).isEqualTo(reply.content());
+
+        String edited = "Can I make the chunk size smaller for faster indexing?";
+        send(message(parentId, edited, guild, "help", DiscordMessage.UPDATED));
+        await().atMost(WAIT).until(() -> edited.equals(getRecord(replyId).path("metadatas").path(0).path("reply_to_text").asText()));
+
+        send(message(parentId, "", guild, "help", DiscordMessage.DELETED));
+        await().atMost(WAIT).until(() -> getRecord(replyId).path("metadatas").path(0).path("reply_to_text").asText("x").isEmpty());
+        assertThat(getRecord(parentId).path("ids").size()).isZero();
     }
 
     @Test
@@ -311,7 +351,7 @@ class PipelineIT {
         String id = "question-" + run;
         DiscordMessage question = new DiscordMessage(id, "RTFM how do I build a tree index?", "tester", "42", sample.get(0).channelId(),
                 Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, sample.get(0).guildId(), "help", null, null, false,
-                List.of(), null);
+                List.of(), null, null);
         send(question);
         ConsumerRecord<String, String> answer = TopicReader.find(SharedInfrastructure.kafkaBootstrap(), topic("responses"),
                 r -> r.value().contains("\"original_message_id\":\"" + id + "\""), WAIT);
@@ -341,7 +381,7 @@ class PipelineIT {
 
     private DiscordMessage message(String id, String content, String guild, String channel, String event) {
         return new DiscordMessage(id, content, "tester", "42", channel, Instant.now().toString(), Map.of(), 1, event, guild,
-                channel, null, null, false, List.of(), null);
+                channel, null, null, false, List.of(), null, null);
     }
 
     private void send(DiscordMessage message) throws Exception {
