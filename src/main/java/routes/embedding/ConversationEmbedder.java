@@ -1,6 +1,7 @@
 package routes.embedding;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -33,16 +34,21 @@ public class ConversationEmbedder {
         this.enabled = enabled;
     }
 
-    /** The text of the replied-to message: from the record when the gateway sent it, else from the store. */
+    /**
+     * The text of the message this one continues: the one it replies to, else its thread's starter
+     * (a Discord thread started from a message has that message's id). From the record when the
+     * gateway sent it, else from the store.
+     */
     public String contextOf(@Body DiscordMessage message) {
-        if (!enabled || message.replyToMessageId() == null) {
+        String parentId = parentOf(message);
+        if (!enabled || parentId == null) {
             return null;
         }
-        if (message.replyToContent() != null && !message.replyToContent().isBlank()) {
+        if (message.replyToMessageId() != null && message.replyToContent() != null && !message.replyToContent().isBlank()) {
             return clip(message.replyToContent());
         }
         ObjectNode get = WireFormat.mapper().createObjectNode();
-        get.putArray("ids").add(message.replyToMessageId());
+        get.putArray("ids").add(parentId);
         get.putArray("include").add("documents");
         JsonNode found = collection.post(collection.recordsUrl() + "/get", get.toString());
         JsonNode document = found.path("documents").path(0);
@@ -66,18 +72,36 @@ public class ConversationEmbedder {
             return 0;
         }
         ObjectNode get = WireFormat.mapper().createObjectNode();
-        get.putObject("where").putObject("reply_to").put("$eq", parent.messageId());
+        ArrayNode either = get.putObject("where").putArray("$or");
+        either.addObject().putObject("reply_to").put("$eq", parent.messageId());
+        either.addObject().putObject("thread_id").put("$eq", parent.messageId());
         get.putArray("include").add("documents").add("metadatas");
         JsonNode children = collection.post(collection.recordsUrl() + "/get", get.toString());
         JsonNode ids = children.path("ids");
         String context = parent.isDeletion() || !parent.hasText() ? null : clip(parent.content());
+        int refreshed = 0;
         for (int i = 0; i < ids.size(); i++) {
             String document = children.path("documents").path(i).asText("");
             ObjectNode metadata = (ObjectNode) children.path("metadatas").path(i).deepCopy();
+            String replyTo = metadata.path("reply_to").asText(null);
+            if (ids.path(i).asText().equals(parent.messageId()) || (replyTo != null && !replyTo.equals(parent.messageId()))) {
+                // a thread message that replies to someone else takes its context from that reply
+                continue;
+            }
+            refreshed++;
             float[] vector = embedder.embed(text(document, context));
             collection.post(collection.recordsUrl() + "/upsert", requests.reupsert(ids.path(i).asText(), document, metadata, vector, context));
         }
-        return ids.size();
+        return refreshed;
+    }
+
+    /** The message this one continues: what it replies to, else the thread's starter. */
+    static String parentOf(DiscordMessage message) {
+        if (message.replyToMessageId() != null) {
+            return message.replyToMessageId();
+        }
+        String thread = message.threadId();
+        return thread != null && !thread.equals(message.messageId()) ? thread : null;
     }
 
     static String text(String content, String context) {

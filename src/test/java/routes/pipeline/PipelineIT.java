@@ -260,6 +260,20 @@ class PipelineIT {
     }
 
     @Test
+    void aThreadMessageIsEmbeddedWithTheThreadsStarter() throws Exception {
+        String guild = "guild-thread-" + run;
+        String starterId = "starter-" + run;
+        String starter = "Our staging cluster runs out of disk every night, any idea why?";
+        send(message(starterId, starter, guild, "help", DiscordMessage.CREATED));
+        await().atMost(WAIT).until(() -> getRecord(starterId).path("ids").size() == 1);
+        String inThread = "thread-msg-" + run;
+        send(new DiscordMessage(inThread, "the log rotation cron was disabled, re-enable it", "ops", "44", starterId,
+                Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, guild, "help", starterId, null, false, List.of(), null, null));
+        await().atMost(WAIT).until(() -> starter.equals(getRecord(inThread).path("metadatas").path(0).path("reply_to_text").asText()));
+        assertThat(getRecord(inThread).path("metadatas").path(0).path("thread_id").asText()).isEqualTo(starterId);
+    }
+
+    @Test
     void recordsInThePythonSystemsFormatFlowThroughIngestAndAnswer() throws Exception {
         String messageId = "py-" + run;
         TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("messages"), messageId, """
