@@ -1,0 +1,55 @@
+package routes.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import routes.schema.BotQuery;
+import routes.schema.InvalidRecordException;
+
+class HttpApiTest {
+
+    @Test
+    void beyondLoopbackTheApiRefusesToStartWithoutAToken() {
+        assertThatThrownBy(() -> new HttpApi("0.0.0.0", "", "local", "general", "u", "u"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("RTFM_API_TOKEN");
+        new HttpApi("127.0.0.1", "", "local", "general", "u", "u").checkAccess(null);
+    }
+
+    @Test
+    void withATokenOnlyTheRightBearerGetsIn() {
+        HttpApi api = new HttpApi("0.0.0.0", "s3cret-token", "local", "general", "u", "u");
+        api.checkAccess("Bearer s3cret-token");
+        assertThatThrownBy(() -> api.checkAccess(null)).isInstanceOf(HttpApi.AccessDeniedException.class);
+        assertThatThrownBy(() -> api.checkAccess("Bearer wrong")).isInstanceOf(HttpApi.AccessDeniedException.class);
+        assertThatThrownBy(() -> api.checkAccess("s3cret-token")).isInstanceOf(HttpApi.AccessDeniedException.class)
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void anAskRequestBecomesAQueryWithDefaultsForWhatIsMissing() {
+        HttpApi api = new HttpApi("127.0.0.1", "", "local", "general", "local-user", "local-user");
+        BotQuery query = api.askQuery("{\"question\": \" where are the docs? \", \"visible_channel_ids\": [\"a\", \"b\"]}");
+        assertThat(query.question()).isEqualTo("where are the docs?");
+        assertThat(query.guildId()).isEqualTo("local");
+        assertThat(query.visibleChannelIds()).containsExactly("a", "b");
+        assertThat(query.origin()).isEqualTo(HttpApi.ORIGIN);
+        assertThatThrownBy(() -> api.askQuery("{\"question\": \"\"}")).isInstanceOf(InvalidRecordException.class).hasMessageContaining("question");
+        assertThatThrownBy(() -> api.askQuery("[1]")).isInstanceOf(InvalidRecordException.class);
+        assertThatThrownBy(() -> api.askQuery("{\"question\": \"q\", \"visible_channel_ids\": \"a\"}"))
+                .hasMessageContaining("visible_channel_ids");
+    }
+
+    @Test
+    void anAnswerThatDoesNotComeInTimeIsATimeout() {
+        AskWaiters waiters = new AskWaiters(200);
+        BotQuery query = new BotQuery("q", "q", "?", "u", "1", "c", "2025-11-02T12:34:56Z", Map.of(), 1, null, List.of());
+        waiters.register(query);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> waiters.await(query)).isInstanceOf(AskWaiters.AskTimeoutException.class);
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(200);
+        assertThat(waiters.pending()).isZero();
+    }
+}
