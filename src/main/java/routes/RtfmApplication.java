@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaHealthCheck;
+import routes.discord.DiscordGateway;
 import routes.kafka.TopicAdmin;
 import routes.local.LocalInfrastructure;
 
@@ -45,6 +46,7 @@ public final class RtfmApplication implements AutoCloseable {
     private final Properties overrides;
     private final LocalInfrastructure infrastructure = new LocalInfrastructure();
     private Main main;
+    private volatile DiscordGateway gateway;
     private final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
 
     public RtfmApplication(Properties overrides) {
@@ -137,11 +139,27 @@ public final class RtfmApplication implements AutoCloseable {
 
             @Override
             public void afterStart(BaseMainSupport support) {
+                CamelContext context = support.getCamelContext();
+                DiscordGateway discord = context.getRegistry().lookupByNameAndType("discord", DiscordGateway.class);
+                if (role.runsBot() && discord != null && discord.configured()) {
+                    // after the routes, so the first message finds discord-in listening
+                    discord.setCamelContext(context);
+                    discord.start();
+                    gateway = discord;
+                }
                 LOG.info("RTFM ready: role {}, Kafka {}, Chroma {}, HTTP API on {}:{}{}", role.name().toLowerCase(Locale.ROOT),
                         bootstrap, resolved.getProperty("rtfm.chroma.url", "(not used by this role)"),
                         settings.get("rtfm.http.host"), settings.get("rtfm.http.port"),
                         console ? "; type a message, or RTFM <question>" : "");
                 ready.complete(null);
+            }
+
+            @Override
+            public void beforeStop(BaseMainSupport support) {
+                // no new Discord messages while the routes drain
+                if (gateway != null) {
+                    gateway.stop();
+                }
             }
         });
         return camel;

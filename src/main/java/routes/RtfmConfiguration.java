@@ -79,9 +79,26 @@ public class RtfmConfiguration implements CamelConfiguration {
         return new ResponseFactory(triggerWord, excerptChars, model);
     }
 
+    private QuestionDetector questions;
+
     @BindToRegistry
-    public QuestionDetector questions(@PropertyInject("rtfm.trigger-word") String triggerWord) {
-        return new QuestionDetector(triggerWord);
+    public synchronized QuestionDetector questions(@PropertyInject("rtfm.trigger-word") String triggerWord) {
+        // one detector: the Discord gateway teaches it the bot's mention
+        if (questions == null) {
+            questions = new QuestionDetector(triggerWord);
+        }
+        return questions;
+    }
+
+    @BindToRegistry
+    public routes.discord.DiscordGateway discord(@PropertyInject(value = "rtfm.discord.token", defaultValue = "") String token,
+                                                 @PropertyInject("rtfm.discord.api-base-url") String apiBaseUrl,
+                                                 @PropertyInject("rtfm.discord.gateway-url") String gatewayUrl,
+                                                 @PropertyInject("rtfm.discord.compression") String compression,
+                                                 @PropertyInject("rtfm.discord.questions-per-minute") int perMinute,
+                                                 @PropertyInject("rtfm.trigger-word") String triggerWord) {
+        return new routes.discord.DiscordGateway(token, apiBaseUrl, gatewayUrl, compression, questions(triggerWord),
+                new routes.discord.QuestionLimiter(perMinute, System::currentTimeMillis));
     }
 
     @BindToRegistry

@@ -86,6 +86,14 @@ public class ResponseFactory {
         if (query.origin() != null) {
             metadata.put(BotQuery.ORIGIN, query.origin());
         }
+        if (query.context() != null) {
+            // where the gateway must put the answer (a thread, an interaction) travels back with it
+            query.context().forEach((key, value) -> {
+                if (key.startsWith("reply_")) {
+                    metadata.put(key, value);
+                }
+            });
+        }
         return new BotResponse(
                 "response_" + UUID.randomUUID(),
                 query.queryId(),

@@ -24,8 +24,13 @@ public class QuestionDetector {
     public static final String ORIGIN_HEADER = "rtfmOrigin";
     /** Header a gateway sets with the channels the asker may read (a List of ids). */
     public static final String VISIBLE_CHANNELS_HEADER = "rtfmVisibleChannelIds";
+    /** Header a gateway sets to false when the asker is over their question limit. */
+    public static final String ALLOWED_HEADER = "rtfmQuestionAllowed";
+    /** Header with gateway details the answer needs to find its way back (a Map), kept in the query's context. */
+    public static final String CONTEXT_HEADER = "rtfmGatewayContext";
 
     private final Pattern trigger;
+    private volatile Pattern mention;
 
     public QuestionDetector(String triggerWord) {
         if (triggerWord == null || triggerWord.isBlank()) {
@@ -35,11 +40,17 @@ public class QuestionDetector {
                 Pattern.CASE_INSENSITIVE | Pattern.DOTALL | Pattern.UNICODE_CASE);
     }
 
-    public boolean isQuestion(@ExchangeProperty("message") DiscordMessage message) {
-        return DiscordMessage.CREATED.equals(message.eventOrDefault())
+    /** Once the Discord gateway knows the bot's user id, "@RTFM question" asks too. */
+    public void setBotUserId(String botUserId) {
+        mention = Pattern.compile("^\\s*<@!?" + Pattern.quote(botUserId) + ">[\\s\\p{Punct}]*(.*)$", Pattern.DOTALL);
+    }
+
+    public boolean isQuestion(@ExchangeProperty("message") DiscordMessage message,
+                              @ExchangeProperty("questionAllowed") Boolean allowed) {
+        return !Boolean.FALSE.equals(allowed)
+                && DiscordMessage.CREATED.equals(message.eventOrDefault())
                 && !Boolean.TRUE.equals(message.authorIsBot())
-                && message.content() != null
-                && trigger.matcher(message.content()).matches();
+                && addressesBot(message);
     }
 
     /**
@@ -47,19 +58,38 @@ public class QuestionDetector {
      * so it is not indexed (it would otherwise be the best match for itself).
      */
     public boolean addressesBot(@Body DiscordMessage message) {
-        return message.content() != null && trigger.matcher(message.content()).matches();
+        return message.content() != null && match(message.content()) != null;
+    }
+
+    private Matcher match(String content) {
+        Matcher byTrigger = trigger.matcher(content);
+        if (byTrigger.matches()) {
+            return byTrigger;
+        }
+        Pattern byMention = mention;
+        if (byMention != null) {
+            Matcher matcher = byMention.matcher(content);
+            if (matcher.matches()) {
+                return matcher;
+            }
+        }
+        return null;
     }
 
     /** The question without its trigger word; empty when only the trigger was typed. */
     public String questionText(String content) {
-        Matcher matcher = trigger.matcher(content);
-        return matcher.matches() ? matcher.group(1).trim() : content.trim();
+        Matcher matcher = match(content);
+        return matcher != null ? matcher.group(1).trim() : content.trim();
     }
 
     public BotQuery toQuery(@ExchangeProperty("message") DiscordMessage message,
                             @ExchangeProperty("origin") String origin,
-                            @ExchangeProperty("visibleChannelIds") List<String> visibleChannelIds) {
+                            @ExchangeProperty("visibleChannelIds") List<String> visibleChannelIds,
+                            @ExchangeProperty("gatewayContext") Map<String, Object> gatewayContext) {
         Map<String, Object> context = new LinkedHashMap<>();
+        if (gatewayContext != null) {
+            context.putAll(gatewayContext);
+        }
         if (origin != null) {
             context.put(BotQuery.ORIGIN, origin);
         }

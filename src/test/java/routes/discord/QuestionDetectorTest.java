@@ -29,30 +29,49 @@ class QuestionDetectorTest {
             "RTFM|''",
     })
     void aMessageStartingWithTheTriggerIsAQuestion(String content, String question) {
-        assertThat(detector.isQuestion(message(content, null, false))).isTrue();
+        assertThat(detector.isQuestion(message(content, null, false), null)).isTrue();
         assertThat(detector.questionText(content)).isEqualTo(question);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"artfmusic is a band", "please rtfm before asking", "RTFMbot is cool", "", "what does RTFM mean?"})
     void theTriggerInsideAWordOrLaterInTheMessageIsNotAQuestion(String content) {
-        assertThat(detector.isQuestion(message(content, null, false))).isFalse();
+        assertThat(detector.isQuestion(message(content, null, false), null)).isFalse();
     }
 
     @Test
     void botsEditsAndDeletesNeverAsk() {
-        assertThat(detector.isQuestion(message("RTFM what now?", null, true))).isFalse();
-        assertThat(detector.isQuestion(message("RTFM what now?", DiscordMessage.UPDATED, false))).isFalse();
-        assertThat(detector.isQuestion(message("RTFM what now?", DiscordMessage.DELETED, false))).isFalse();
+        assertThat(detector.isQuestion(message("RTFM what now?", null, true), null)).isFalse();
+        assertThat(detector.isQuestion(message("RTFM what now?", DiscordMessage.UPDATED, false), null)).isFalse();
+        assertThat(detector.isQuestion(message("RTFM what now?", DiscordMessage.DELETED, false), null)).isFalse();
     }
 
     @Test
     void theQueryCarriesTheOriginAndTheVisibleChannels() {
-        BotQuery query = detector.toQuery(message("RTFM where is the config?", null, false), "console", List.of("3", "4"));
+        BotQuery query = detector.toQuery(message("RTFM where is the config?", null, false), "console", List.of("3", "4"),
+                Map.of("reply_channel_id", "3"));
         assertThat(query.question()).isEqualTo("where is the config?");
         assertThat(query.origin()).isEqualTo("console");
         assertThat(query.visibleChannelIds()).containsExactly("3", "4");
         assertThat(query.guildId()).isEqualTo("9");
         assertThat(query.originalMessageId()).isEqualTo("1");
+        assertThat(query.context()).containsEntry("reply_channel_id", "3");
+    }
+
+    @Test
+    void anOverLimitAskerAsksNothing() {
+        assertThat(detector.isQuestion(message("RTFM again?", null, false), false)).isFalse();
+    }
+
+    @Test
+    void aMentionOfTheBotAsksOnceItsIdIsKnown() {
+        QuestionDetector withMention = new QuestionDetector("RTFM");
+        assertThat(withMention.isQuestion(message("<@42> how do I deploy?", null, false), null)).isFalse();
+        withMention.setBotUserId("42");
+        assertThat(withMention.isQuestion(message("<@42> how do I deploy?", null, false), null)).isTrue();
+        assertThat(withMention.isQuestion(message("<@!42>, how do I deploy?", null, false), null)).isTrue();
+        assertThat(withMention.questionText("<@42> how do I deploy?")).isEqualTo("how do I deploy?");
+        assertThat(withMention.isQuestion(message("thanks <@42>", null, false), null)).isFalse();
+        assertThat(withMention.isQuestion(message("<@43> how do I deploy?", null, false), null)).isFalse();
     }
 }

@@ -88,6 +88,7 @@ class RouteLogicTest extends CamelTestSupport {
         registry.bind("console", new routes.local.ConsoleGateway("local", "general", "general", "u", "u",
                 new java.io.PrintStream(consoleOut, true, java.nio.charset.StandardCharsets.UTF_8)));
         registry.bind("askWaiters", askWaiters);
+        registry.bind("discord", beans.discord("", "http://127.0.0.1:1/api/v10/", "ws://127.0.0.1:1/", "none", 5, "RTFM"));
         registry.bind("httpApi", beans.httpApi("127.0.0.1", "", "local", "general", "u", "u"));
     }
 
