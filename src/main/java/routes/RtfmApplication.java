@@ -143,8 +143,12 @@ public final class RtfmApplication implements AutoCloseable {
                 DiscordGateway discord = context.getRegistry().lookupByNameAndType("discord", DiscordGateway.class);
                 if (role.runsBot() && discord != null && discord.configured()) {
                     // after the routes, so the first message finds discord-in listening
-                    discord.setCamelContext(context);
-                    discord.start();
+                    try {
+                        discord.connect(context);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while connecting to Discord", e);
+                    }
                     gateway = discord;
                 }
                 LOG.info("RTFM ready: role {}, Kafka {}, Chroma {}, HTTP API on {}:{}{}", role.name().toLowerCase(Locale.ROOT),
@@ -158,7 +162,7 @@ public final class RtfmApplication implements AutoCloseable {
             public void beforeStop(BaseMainSupport support) {
                 // no new Discord messages while the routes drain
                 if (gateway != null) {
-                    gateway.stop();
+                    gateway.disconnect();
                 }
             }
         });

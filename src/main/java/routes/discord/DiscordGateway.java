@@ -35,7 +35,6 @@ import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.schema.BotQuery;
@@ -48,7 +47,7 @@ import routes.schema.WireFormat;
  * direct:discord-in; questions ("RTFM ...", an @mention, /ask) carry the channels the asker may
  * read; answers come back as replies that ping nobody.
  */
-public class DiscordGateway extends ServiceSupport {
+public class DiscordGateway {
 
     public static final String ORIGIN = "discord";
     static final String REPLY_CHANNEL = "reply_channel_id";
@@ -65,7 +64,6 @@ public class DiscordGateway extends ServiceSupport {
     private final QuestionDetector questions;
     private final QuestionLimiter limiter;
     private final Map<String, PendingInteraction> interactions = new ConcurrentHashMap<>();
-    private CamelContext camelContext;
     private ProducerTemplate producer;
     private volatile JDA jda;
 
@@ -86,13 +84,9 @@ public class DiscordGateway extends ServiceSupport {
         return !token.isEmpty();
     }
 
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        if (!configured()) {
+    /** Logs in and waits until Discord has sent every guild; messages then flow into the given context. */
+    public synchronized void connect(CamelContext camelContext) throws InterruptedException {
+        if (!configured() || jda != null) {
             return;
         }
         producer = camelContext.createProducerTemplate();
@@ -120,8 +114,7 @@ public class DiscordGateway extends ServiceSupport {
         LOG.info("Connected to Discord as {} in {} guild(s)", jda.getSelfUser().getName(), jda.getGuilds().size());
     }
 
-    @Override
-    protected void doStop() {
+    public synchronized void disconnect() {
         if (jda != null) {
             jda.shutdown();
             try {

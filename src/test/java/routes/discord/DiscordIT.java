@@ -1,0 +1,158 @@
+package routes.discord;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.schema.BotResponse;
+import routes.schema.WireFormat;
+import routes.testing.FakeDiscord;
+import routes.testing.Gemini;
+import routes.testing.SharedInfrastructure;
+import routes.testing.TopicReader;
+
+/**
+ * The real app (role all) with the real JDA client connected to a fake Discord on loopback, the
+ * shared real Kafka and Chroma, and WireMock as Gemini. Main code is pointed at the fake by
+ * configuration alone.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DiscordIT {
+
+    private static final String GUILD = "3000000000000000001";
+    private static final String GENERAL = "3000000000000000010";
+    private static final String SECRET = "3000000000000000011";
+    private static final String ALICE = "4000000000000000001";
+    private static final String BOB = "4000000000000000002";
+    private static final String OTHER_BOT = "4000000000000000003";
+    // the model tries to ping everyone: the reply must ping nobody
+    private static final String MODEL_ANSWER = "@everyone Deploys go out on Fridays at 5pm [1].";
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Properties config = new Properties();
+    private FakeDiscord discord;
+    private WireMockServer gemini;
+    private RtfmApplication app;
+    private ChromaCollection chroma;
+
+    @BeforeAll
+    void start() throws Exception {
+        discord = new FakeDiscord(GUILD,
+                List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(SECRET, "secret", Set.of(ALICE))),
+                List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
+                        new FakeDiscord.Member(OTHER_BOT, "otherbot", true))).start();
+        gemini = new WireMockServer(wireMockConfig().dynamicPort());
+        gemini.start();
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).willReturn(okJson(Gemini.answer(MODEL_ANSWER))));
+        int httpPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            httpPort = socket.getLocalPort();
+        }
+        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
+        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
+        config.setProperty("rtfm.chroma.collection", "discord-" + run);
+        config.setProperty("rtfm.gemini.api-key", "discord-it-key");
+        config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
+        config.setProperty("rtfm.http.port", Integer.toString(httpPort));
+        config.setProperty("rtfm.console.enabled", "false");
+        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-discord-it").toString());
+        config.setProperty("rtfm.discord.token", "fake-bot-token");
+        config.setProperty("rtfm.discord.api-base-url", discord.apiBaseUrl());
+        config.setProperty("rtfm.discord.gateway-url", discord.gatewayUrl());
+        config.setProperty("rtfm.discord.compression", "none");
+        for (String role : List.of("messages", "queries", "responses", "dead-letter")) {
+            config.setProperty("rtfm.topics." + role + ".name", "discord-" + run + "-" + role);
+        }
+        config.setProperty("rtfm.kafka.processor-group-id", "discord-processor-" + run);
+        config.setProperty("rtfm.kafka.bot-group-id", "discord-bot-" + run);
+        app = new RtfmApplication(config);
+        CamelContext camel = app.start();
+        chroma = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        assertThat(discord.identified()).isTrue();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (gemini != null) {
+            gemini.stop();
+        }
+        if (discord != null) {
+            discord.close();
+        }
+    }
+
+    @Test
+    void messagesAreStoredEditsReEmbeddedAndDeletesRemoved() {
+        String id = discord.sendMessage(GENERAL, ALICE, "Our CI runs nightly on Jenkins", null);
+        await().atMost(WAIT).until(() -> record(id).path("ids").size() == 1);
+        assertThat(record(id).path("metadatas").path(0).path("channel_id").asText()).isEqualTo(GENERAL);
+        assertThat(record(id).path("metadatas").path(0).path("guild_id").asText()).isEqualTo(GUILD);
+
+        discord.editMessage(GENERAL, id, ALICE, "Our CI moved to GitHub Actions");
+        await().atMost(WAIT).until(() -> record(id).path("documents").path(0).asText().equals("Our CI moved to GitHub Actions"));
+
+        discord.deleteMessage(GENERAL, id);
+        await().atMost(WAIT).until(() -> record(id).path("ids").size() == 0);
+    }
+
+    @Test
+    void aTriggerQuestionGetsAReplyThatPingsNobody() {
+        discord.sendMessage(GENERAL, ALICE, "Deploys go out on Fridays at 5pm after the release review", null);
+        String question = discord.sendMessage(GENERAL, BOB, "RTFM when do deploys go out?", null);
+        FakeDiscord.Call reply = awaitReplyTo(question);
+        assertThat(reply.body().path("content").asText()).contains("Deploys go out on Fridays").contains("Sources:");
+        assertSafe(reply.body());
+        assertThat(discord.calls()).anyMatch(call -> call.path().equals("/api/v10/channels/" + GENERAL + "/typing"));
+    }
+
+    private FakeDiscord.Call awaitReplyTo(String messageId) {
+        return await().atMost(WAIT).until(() -> discord.sentMessages().stream()
+                .filter(call -> call.body() != null && messageId.equals(call.body().path("message_reference").path("message_id").asText()))
+                .findFirst().orElse(null), call -> call != null);
+    }
+
+    private static void assertSafe(JsonNode body) {
+        JsonNode mentions = body.path("allowed_mentions");
+        assertThat(mentions.path("parse").isArray()).as(body.toString()).isTrue();
+        assertThat(mentions.path("parse").size()).isZero();
+        assertThat(mentions.path("replied_user").asBoolean(false)).isFalse();
+        assertThat(body.path("content").asText().length()).isLessThanOrEqualTo(2000);
+    }
+
+    private JsonNode record(String id) {
+        return chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + id + "\"], \"include\": [\"documents\", \"metadatas\"]}");
+    }
+
+    BotResponse responseTo(String originalMessageId) {
+        ConsumerRecord<String, String> record = TopicReader.find(SharedInfrastructure.kafkaBootstrap(),
+                config.getProperty("rtfm.topics.responses.name"),
+                r -> r.value().contains("\"original_message_id\":\"" + originalMessageId + "\""), WAIT);
+        return record == null ? null : new WireFormat().parseResponse(record.value());
+    }
+}

@@ -1,0 +1,401 @@
+package routes.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Enough of Discord's API v10 and gateway, on loopback, for the real JDA client: REST calls are
+ * answered in Discord's shapes and recorded; the gateway says HELLO, answers IDENTIFY with READY
+ * and one GUILD_CREATE, acknowledges heartbeats, and dispatches the events a test asks for
+ * (JSON encoding, no compression).
+ */
+public final class FakeDiscord implements AutoCloseable {
+
+    public static final String BOT_ID = "1000000000000000001";
+    private static final long VIEW_CHANNEL = 1L << 10;
+    private static final long SEND_MESSAGES = 1L << 11;
+    private static final long READ_MESSAGE_HISTORY = 1L << 16;
+    private static final long USE_APPLICATION_COMMANDS = 1L << 31;
+    private static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
+    private static final long DISCORD_EPOCH = 1420070400000L;
+
+    /** A REST call the bot made. */
+    public record Call(String method, String path, JsonNode body) {
+    }
+
+    /** A text channel; a private one is readable only by the listed members (and the bot). */
+    public record Channel(String id, String name, Set<String> onlyMembers) {
+        boolean isPrivate() {
+            return onlyMembers != null;
+        }
+    }
+
+    /** A guild member. */
+    public record Member(String id, String name, boolean bot) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final String guildId;
+    private final List<Channel> channels;
+    private final List<Member> members;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicLong ids = new AtomicLong();
+    private volatile boolean identified;
+    private Vertx vertx;
+    private HttpServer server;
+
+    public FakeDiscord(String guildId, List<Channel> channels, List<Member> members) {
+        this.guildId = guildId;
+        this.channels = channels;
+        this.members = members;
+    }
+
+    public FakeDiscord start() throws Exception {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer()
+                .webSocketHandler(this::gateway)
+                .requestHandler(this::rest)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return this;
+    }
+
+    public String apiBaseUrl() {
+        return "http://127.0.0.1:" + server.actualPort() + "/api/v10/";
+    }
+
+    public String gatewayUrl() {
+        return "ws://127.0.0.1:" + server.actualPort() + "/gateway";
+    }
+
+    public boolean identified() {
+        return identified;
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** A new snowflake: Discord ids grow with time. */
+    public String nextId() {
+        return Long.toString(((System.currentTimeMillis() - DISCORD_EPOCH) << 22) + (ids.incrementAndGet() & 0x3FFFFF));
+    }
+
+    // ---- gateway
+
+    private void gateway(ServerWebSocket socket) {
+        if (!socket.path().startsWith("/gateway")) {
+            socket.reject();
+            return;
+        }
+        sockets.add(socket);
+        socket.closeHandler(v -> sockets.remove(socket));
+        socket.textMessageHandler(text -> {
+            try {
+                JsonNode payload = json.readTree(text);
+                switch (payload.path("op").asInt()) {
+                    case 1 -> socket.writeTextMessage("{\"op\":11,\"d\":null}");
+                    case 2 -> {
+                        identified = true;
+                        sendDispatch(socket, "READY", ready());
+                        sendDispatch(socket, "GUILD_CREATE", guild());
+                    }
+                    default -> { }
+                }
+            } catch (Exception e) {
+                socket.close((short) 4000, "bad payload");
+            }
+        });
+        socket.writeTextMessage("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}");
+    }
+
+    private void sendDispatch(ServerWebSocket socket, String type, ObjectNode data) {
+        ObjectNode payload = json.createObjectNode();
+        payload.put("op", 0);
+        payload.put("s", sequence.incrementAndGet());
+        payload.put("t", type);
+        payload.set("d", data);
+        socket.writeTextMessage(payload.toString());
+    }
+
+    private void dispatch(String type, ObjectNode data) {
+        sockets.forEach(socket -> sendDispatch(socket, type, data));
+    }
+
+    private ObjectNode ready() {
+        ObjectNode ready = json.createObjectNode();
+        ready.put("v", 10);
+        ready.set("user", user(BOT_ID, "rtfm", true));
+        ready.putArray("guilds").addObject().put("id", guildId).put("unavailable", true);
+        ready.put("session_id", "fake-session");
+        ready.put("resume_gateway_url", gatewayUrl());
+        ready.putObject("application").put("id", BOT_ID).put("flags", 0);
+        ready.putArray("private_channels");
+        ready.putArray("relationships");
+        return ready;
+    }
+
+    private ObjectNode guild() {
+        ObjectNode guild = json.createObjectNode();
+        guild.put("id", guildId);
+        guild.put("name", "Fake Guild");
+        guild.put("owner_id", members.get(0).id());
+        guild.put("unavailable", false);
+        guild.put("member_count", members.size() + 1);
+        guild.put("large", false);
+        guild.put("afk_timeout", 300);
+        guild.put("joined_at", Instant.now().toString());
+        ObjectNode everyone = guild.putArray("roles").addObject().put("id", guildId).put("name", "@everyone")
+                .put("permissions", Long.toString(EVERYONE)).put("position", 0).put("color", 0).put("hoist", false)
+                .put("managed", false).put("mentionable", false).put("flags", 0);
+        everyone.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        ArrayNode channelArray = guild.putArray("channels");
+        int position = 0;
+        for (Channel channel : channels) {
+            ObjectNode c = channelArray.addObject();
+            c.put("id", channel.id());
+            c.put("type", 0);
+            c.put("name", channel.name());
+            c.put("position", position++);
+            c.put("guild_id", guildId);
+            c.put("nsfw", false);
+            ArrayNode overwrites = c.putArray("permission_overwrites");
+            if (channel.isPrivate()) {
+                overwrites.addObject().put("id", guildId).put("type", 0).put("allow", "0").put("deny", Long.toString(VIEW_CHANNEL));
+                for (String member : channel.onlyMembers()) {
+                    overwrites.addObject().put("id", member).put("type", 1).put("allow", Long.toString(VIEW_CHANNEL | READ_MESSAGE_HISTORY))
+                            .put("deny", "0");
+                }
+                overwrites.addObject().put("id", BOT_ID).put("type", 1).put("allow", Long.toString(VIEW_CHANNEL | READ_MESSAGE_HISTORY | SEND_MESSAGES))
+                        .put("deny", "0");
+            }
+        }
+        ArrayNode memberArray = guild.putArray("members");
+        memberArray.add(member(BOT_ID, "rtfm", true));
+        members.forEach(m -> memberArray.add(member(m.id(), m.name(), m.bot())));
+        for (String empty : List.of("threads", "emojis", "stickers", "voice_states", "presences", "features", "guild_scheduled_events",
+                "stage_instances", "soundboard_sounds")) {
+            guild.putArray(empty);
+        }
+        return guild;
+    }
+
+    private ObjectNode user(String id, String name, boolean bot) {
+        ObjectNode user = json.createObjectNode();
+        user.put("id", id);
+        user.put("username", name);
+        user.put("global_name", name);
+        user.put("discriminator", "0");
+        user.putNull("avatar");
+        user.put("bot", bot);
+        user.put("flags", 0);
+        return user;
+    }
+
+    private ObjectNode member(String id, String name, boolean bot) {
+        ObjectNode member = json.createObjectNode();
+        member.set("user", user(id, name, bot));
+        member.putArray("roles");
+        member.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+        member.put("deaf", false);
+        member.put("mute", false);
+        member.put("flags", 0);
+        return member;
+    }
+
+    private Member find(String id) {
+        return members.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    // ---- events a test dispatches
+
+    public String sendMessage(String channelId, String authorId, String content, String replyToId) {
+        String id = nextId();
+        dispatch("MESSAGE_CREATE", message(id, channelId, authorId, content, replyToId, false));
+        return id;
+    }
+
+    public void editMessage(String channelId, String messageId, String authorId, String content) {
+        dispatch("MESSAGE_UPDATE", message(messageId, channelId, authorId, content, null, true));
+    }
+
+    public void deleteMessage(String channelId, String messageId) {
+        ObjectNode data = json.createObjectNode().put("id", messageId).put("channel_id", channelId).put("guild_id", guildId);
+        dispatch("MESSAGE_DELETE", data);
+    }
+
+    /** Dispatches /ask question:... and returns the interaction id. */
+    public String askSlash(String channelId, String userId, String question) {
+        String id = nextId();
+        ObjectNode data = json.createObjectNode();
+        data.put("id", id);
+        data.put("application_id", BOT_ID);
+        data.put("type", 2);
+        data.put("token", "interaction-token-" + id);
+        data.put("version", 1);
+        data.put("guild_id", guildId);
+        data.put("channel_id", channelId);
+        data.putObject("channel").put("id", channelId).put("type", 0).put("guild_id", guildId)
+                .put("name", channels.stream().filter(c -> c.id().equals(channelId)).findFirst().orElseThrow().name());
+        ObjectNode member = member(userId, find(userId).name(), false);
+        member.put("permissions", Long.toString(EVERYONE));
+        data.set("member", member);
+        data.put("app_permissions", Long.toString(EVERYONE));
+        data.put("locale", "en-US");
+        data.put("guild_locale", "en-US");
+        data.putArray("entitlements");
+        data.put("context", 0);
+        ObjectNode command = data.putObject("data");
+        command.put("id", "2000000000000000001");
+        command.put("name", "ask");
+        command.put("type", 1);
+        command.putArray("options").addObject().put("name", "question").put("type", 3).put("value", question);
+        dispatch("INTERACTION_CREATE", data);
+        return id;
+    }
+
+    private ObjectNode message(String id, String channelId, String authorId, String content, String replyToId, boolean edited) {
+        Member author = authorId.equals(BOT_ID) ? new Member(BOT_ID, "rtfm", true) : find(authorId);
+        ObjectNode message = json.createObjectNode();
+        message.put("id", id);
+        message.put("channel_id", channelId);
+        message.put("guild_id", guildId);
+        message.set("author", user(author.id(), author.name(), author.bot()));
+        ObjectNode member = message.putObject("member");
+        member.putArray("roles");
+        member.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+        member.put("deaf", false);
+        member.put("mute", false);
+        message.put("content", content);
+        message.put("timestamp", Instant.now().toString());
+        if (edited) {
+            message.put("edited_timestamp", Instant.now().toString());
+        } else {
+            message.putNull("edited_timestamp");
+        }
+        message.put("tts", false);
+        message.put("mention_everyone", false);
+        message.putArray("mentions");
+        message.putArray("mention_roles");
+        message.putArray("attachments");
+        message.putArray("embeds");
+        message.put("pinned", false);
+        message.put("type", replyToId == null ? 0 : 19);
+        message.put("flags", 0);
+        if (replyToId != null) {
+            message.putObject("message_reference").put("type", 0).put("message_id", replyToId).put("channel_id", channelId)
+                    .put("guild_id", guildId);
+        }
+        return message;
+    }
+
+    // ---- REST
+
+    private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
+    private static final Pattern TYPING = Pattern.compile("/api/v10/channels/(\\d+)/typing");
+    private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)/commands");
+    private static final Pattern CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
+    private static final Pattern WEBHOOK_EDIT = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)/messages/@original");
+    private static final Pattern WEBHOOK_SEND = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)");
+
+    private void rest(HttpServerRequest request) {
+        request.body().onSuccess(buffer -> {
+            String method = request.method().name();
+            String path = request.path();
+            JsonNode body = null;
+            try {
+                body = buffer.length() == 0 ? null : json.readTree(buffer.toString());
+            } catch (Exception ignored) {
+                // multipart or other non-JSON bodies are recorded without a body
+            }
+            calls.add(new Call(method, path, body));
+            Matcher m;
+            if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
+                reply(request, 200, user(BOT_ID, "rtfm", true));
+            } else if (method.equals("GET") && path.equals("/api/v10/applications/@me")) {
+                reply(request, 200, json.createObjectNode().put("id", BOT_ID).put("name", "rtfm").put("flags", 0));
+            } else if (method.equals("GET") && path.equals("/api/v10/gateway/bot")) {
+                ObjectNode gateway = json.createObjectNode().put("url", gatewayUrl()).put("shards", 1);
+                gateway.putObject("session_start_limit").put("total", 1000).put("remaining", 999).put("reset_after", 0)
+                        .put("max_concurrency", 1);
+                reply(request, 200, gateway);
+            } else if (method.equals("PUT") && (m = COMMANDS.matcher(path)).matches()) {
+                ArrayNode registered = json.createArrayNode();
+                if (body != null) {
+                    for (JsonNode command : body) {
+                        ObjectNode c = command.deepCopy();
+                        c.put("id", "2000000000000000001").put("application_id", BOT_ID).put("version", "1").put("type", 1);
+                        registered.add(c);
+                    }
+                }
+                reply(request, 200, registered);
+            } else if (method.equals("POST") && (m = TYPING.matcher(path)).matches()) {
+                request.response().setStatusCode(204).end();
+            } else if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
+                reply(request, 200, sentMessage(m.group(1), body));
+            } else if (method.equals("POST") && (m = CALLBACK.matcher(path)).matches()) {
+                ObjectNode response = json.createObjectNode();
+                response.putObject("interaction").put("id", m.group(1)).put("type", 2);
+                response.putObject("resource").put("type", body == null ? 5 : body.path("type").asInt(5));
+                reply(request, 200, response);
+            } else if (method.equals("PATCH") && (m = WEBHOOK_EDIT.matcher(path)).matches()) {
+                reply(request, 200, sentMessage(channels.get(0).id(), body));
+            } else if (method.equals("POST") && (m = WEBHOOK_SEND.matcher(path)).matches()) {
+                reply(request, 200, sentMessage(channels.get(0).id(), body));
+            } else {
+                reply(request, 404, json.createObjectNode().put("message", "Unknown route " + method + " " + path).put("code", 0));
+            }
+        });
+    }
+
+    private ObjectNode sentMessage(String channelId, JsonNode body) {
+        ObjectNode sent = message(nextId(), channelId, BOT_ID, body == null ? "" : body.path("content").asText(""), null, false);
+        sent.remove("member");
+        return sent;
+    }
+
+    private void reply(HttpServerRequest request, int status, JsonNode body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
+    }
+
+    /** The messages the bot sent: channel posts and interaction edits and follow-ups. */
+    public List<Call> sentMessages() {
+        List<Call> sent = new ArrayList<>();
+        for (Call call : calls) {
+            boolean post = call.method().equals("POST") && CHANNEL_MESSAGES.matcher(call.path()).matches();
+            boolean webhook = (call.method().equals("PATCH") && WEBHOOK_EDIT.matcher(call.path()).matches())
+                    || (call.method().equals("POST") && call.path().startsWith("/api/v10/webhooks/"));
+            if (post || webhook) {
+                sent.add(call);
+            }
+        }
+        return sent;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+}
