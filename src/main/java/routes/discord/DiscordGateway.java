@@ -140,9 +140,9 @@ public class DiscordGateway {
         PendingInteraction pending = interactions.remove(response.queryId());
         if (pending != null && Duration.between(pending.created(), Instant.now()).compareTo(HOOK_LIFETIME) < 0) {
             InteractionHook hook = pending.hook();
-            hook.editOriginal(chunks.get(0)).setAllowedMentions(List.of()).complete();
+            hook.editOriginal(chunks.get(0)).setAllowedMentions(List.of()).mentionRepliedUser(false).complete();
             for (String chunk : chunks.subList(1, chunks.size())) {
-                hook.sendMessage(chunk).setAllowedMentions(List.of()).complete();
+                hook.sendMessage(chunk).setAllowedMentions(List.of()).mentionRepliedUser(false).complete();
             }
             return;
         }

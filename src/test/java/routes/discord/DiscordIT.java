@@ -123,12 +123,76 @@ class DiscordIT {
 
     @Test
     void aTriggerQuestionGetsAReplyThatPingsNobody() {
-        discord.sendMessage(GENERAL, ALICE, "Deploys go out on Fridays at 5pm after the release review", null);
+        store(GENERAL, ALICE, "Deploys go out on Fridays at 5pm after the release review");
         String question = discord.sendMessage(GENERAL, BOB, "RTFM when do deploys go out?", null);
         FakeDiscord.Call reply = awaitReplyTo(question);
-        assertThat(reply.body().path("content").asText()).contains("Deploys go out on Fridays").contains("Sources:");
+        assertThat(reply.body().path("content").asText()).contains("Deploys go out on Fridays").contains("Sources:")
+                .contains("@everyone");
         assertSafe(reply.body());
         assertThat(discord.calls()).anyMatch(call -> call.path().equals("/api/v10/channels/" + GENERAL + "/typing"));
+    }
+
+    @Test
+    void aMentionQuestionIsAnsweredToo() {
+        store(GENERAL, BOB, "Release reviews happen before every Friday deploy");
+        String question = discord.sendMessage(GENERAL, ALICE, "<@" + FakeDiscord.BOT_ID + "> when do deploys go out?", null);
+        FakeDiscord.Call reply = awaitReplyTo(question);
+        assertThat(reply.body().path("content").asText()).contains("Deploys go out on Fridays");
+        assertSafe(reply.body());
+    }
+
+    @Test
+    void theAskSlashCommandIsDeferredThenAnsweredThroughItsInteraction() {
+        store(GENERAL, ALICE, "The staging database is rebuilt every Monday morning");
+        String interaction = discord.askSlash(GENERAL, BOB, "when is the staging database rebuilt?");
+        await().atMost(WAIT).until(() -> discord.calls().stream()
+                .anyMatch(call -> call.path().startsWith("/api/v10/interactions/" + interaction + "/") && call.body() != null
+                        && call.body().path("type").asInt() == 5));
+        FakeDiscord.Call edit = await().atMost(WAIT).until(() -> discord.calls().stream()
+                .filter(call -> call.method().equals("PATCH")
+                        && call.path().equals("/api/v10/webhooks/" + FakeDiscord.BOT_ID + "/interaction-token-" + interaction + "/messages/@original"))
+                .findFirst().orElse(null), call -> call != null);
+        assertThat(edit.body().path("content").asText()).contains("Deploys go out on Fridays").contains("Sources:");
+        assertSafe(edit.body());
+    }
+
+    @Test
+    void aMemberWhoCannotReadAPrivateChannelGetsNoSourceFromIt() {
+        String secret = store(SECRET, ALICE, "The incident postmortem for the billing outage is due Thursday");
+        store(GENERAL, BOB, "Billing runs on the first of the month");
+
+        String bobAsks = discord.sendMessage(GENERAL, BOB, "RTFM when is the billing outage postmortem due?", null);
+        BotResponse toBob = responseTo(bobAsks);
+        assertThat(toBob).isNotNull();
+        assertThat(toBob.sources()).extracting(BotResponse.Source::messageId).doesNotContain(secret);
+
+        String aliceAsks = discord.sendMessage(GENERAL, ALICE, "RTFM when is the billing outage postmortem due?", null);
+        BotResponse toAlice = responseTo(aliceAsks);
+        assertThat(toAlice).isNotNull();
+        assertThat(toAlice.sources()).extracting(BotResponse.Source::messageId).contains(secret);
+    }
+
+    @Test
+    void theBotsOwnMessagesAndOtherBotsQuestionsGetNoAnswer() throws Exception {
+        String fromOtherBot = discord.sendMessage(GENERAL, OTHER_BOT, "RTFM when do deploys go out?", null);
+        String fromItself = discord.sendMessage(GENERAL, FakeDiscord.BOT_ID, "RTFM when do deploys go out?", null);
+        String control = discord.sendMessage(GENERAL, ALICE, "RTFM when do deploys go out?", null);
+        awaitReplyTo(control);
+        // the other bot's message is stored as chat, but is no question; the bot's own is not stored at all
+        await().atMost(WAIT).until(() -> record(fromOtherBot).path("ids").size() == 0 || record(fromOtherBot).path("ids").size() == 1);
+        assertThat(discord.sentMessages()).noneMatch(call -> call.body() != null
+                && List.of(fromOtherBot, fromItself).contains(call.body().path("message_reference").path("message_id").asText()));
+        assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.queries.name")))
+                .noneMatch(r -> r.value().contains(fromOtherBot) || r.value().contains(fromItself));
+        assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.messages.name")))
+                .noneMatch(r -> r.value().contains("\"message_id\":\"" + fromItself + "\""));
+    }
+
+    /** Sends a chat message and waits until it is in Chroma, so a question right after it can find it. */
+    private String store(String channel, String author, String content) {
+        String id = discord.sendMessage(channel, author, content, null);
+        await().atMost(WAIT).until(() -> record(id).path("ids").size() == 1);
+        return id;
     }
 
     private FakeDiscord.Call awaitReplyTo(String messageId) {

@@ -264,6 +264,9 @@ public final class FakeDiscord implements AutoCloseable {
         data.put("guild_locale", "en-US");
         data.putArray("entitlements");
         data.put("context", 0);
+        data.putObject("authorizing_integration_owners").put("0", guildId);
+        ObjectNode partialGuild = data.putObject("guild").put("id", guildId).put("locale", "en-US");
+        partialGuild.putArray("features");
         ObjectNode command = data.putObject("data");
         command.put("id", "2000000000000000001");
         command.put("name", "ask");
