@@ -47,6 +47,7 @@ public final class RtfmApplication implements AutoCloseable {
     private final LocalInfrastructure infrastructure = new LocalInfrastructure();
     private Main main;
     private volatile DiscordGateway gateway;
+    private volatile RuntimeException startFailure;
     private final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
 
     public RtfmApplication(Properties overrides) {
@@ -73,7 +74,7 @@ public final class RtfmApplication implements AutoCloseable {
         }
         if (failed.isDone()) {
             failed.get();
-            throw new IllegalStateException("RTFM stopped while starting");
+            throw new IllegalStateException("RTFM stopped while starting", startFailure);
         }
         if (!ready.isDone()) {
             throw new IllegalStateException("RTFM did not start within 3 minutes");
@@ -147,7 +148,12 @@ public final class RtfmApplication implements AutoCloseable {
                         discord.connect(context);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while connecting to Discord", e);
+                        startFailure = new IllegalStateException("interrupted while connecting to Discord", e);
+                        throw startFailure;
+                    } catch (RuntimeException e) {
+                        startFailure = e;
+                        LOG.error("Cannot connect to Discord: {}", e.getMessage());
+                        throw e;
                     }
                     gateway = discord;
                 }

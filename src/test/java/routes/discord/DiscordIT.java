@@ -47,6 +47,8 @@ class DiscordIT {
     private static final String ALICE = "4000000000000000001";
     private static final String BOB = "4000000000000000002";
     private static final String OTHER_BOT = "4000000000000000003";
+    private static final String CAROL = "4000000000000000004";
+    private static final String LONG_ANSWER = "Here is everything about releases.\n" + "A release step explained at length. ".repeat(150);
     // the model tries to ping everyone: the reply must ping nobody
     private static final String MODEL_ANSWER = "@everyone Deploys go out on Fridays at 5pm [1].";
     private static final Duration WAIT = Duration.ofSeconds(45);
@@ -63,10 +65,14 @@ class DiscordIT {
         discord = new FakeDiscord(GUILD,
                 List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(SECRET, "secret", Set.of(ALICE))),
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
-                        new FakeDiscord.Member(OTHER_BOT, "otherbot", true))).start();
+                        new FakeDiscord.Member(OTHER_BOT, "otherbot", true), new FakeDiscord.Member(CAROL, "carol", false))).start();
         gemini = new WireMockServer(wireMockConfig().dynamicPort());
         gemini.start();
-        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).willReturn(okJson(Gemini.answer(MODEL_ANSWER))));
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
+                .willReturn(okJson(Gemini.answer(MODEL_ANSWER))));
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("LONGFORM"))
+                .willReturn(okJson(Gemini.answer(LONG_ANSWER))));
         int httpPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             httpPort = socket.getLocalPort();
@@ -186,6 +192,59 @@ class DiscordIT {
                 .noneMatch(r -> r.value().contains(fromOtherBot) || r.value().contains(fromItself));
         assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.messages.name")))
                 .noneMatch(r -> r.value().contains("\"message_id\":\"" + fromItself + "\""));
+    }
+
+    @Test
+    void aLongAnswerIsSplitIntoRepliesOfAtMost2000Characters() {
+        store(GENERAL, ALICE, "The release checklist lives in the wiki under Operations");
+        String question = discord.sendMessage(GENERAL, ALICE, "RTFM where is the release checklist? LONGFORM", null);
+        FakeDiscord.Call first = awaitReplyTo(question);
+        assertSafe(first.body());
+        List<FakeDiscord.Call> chunks = await().atMost(WAIT).until(() -> discord.sentMessages().stream()
+                .filter(call -> call.path().equals("/api/v10/channels/" + GENERAL + "/messages") && call.body() != null
+                        && (call.body().path("content").asText().contains("A release step") || call.body().path("content").asText().contains("Sources:")))
+                .toList(), list -> list.stream().anyMatch(call -> call.body().path("content").asText().contains("Sources:")));
+        assertThat(chunks).hasSizeGreaterThanOrEqualTo(3);
+        chunks.forEach(call -> assertSafe(call.body()));
+    }
+
+    @Test
+    void aSixthQuestionWithinAMinuteGetsAPoliteNoticeInsteadOfAnAnswer() {
+        store(GENERAL, ALICE, "Lunch is at noon on the terrace");
+        List<String> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            asked.add(discord.sendMessage(GENERAL, CAROL, "RTFM where is lunch, take " + i + "?", null));
+        }
+        FakeDiscord.Call notice = awaitReplyTo(asked.get(5));
+        assertThat(notice.body().path("content").asText()).contains("wait a minute");
+        assertSafe(notice.body());
+        for (String answered : asked.subList(0, 5)) {
+            assertThat(awaitReplyTo(answered).body().path("content").asText()).contains("Sources:");
+        }
+        assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.queries.name")))
+                .noneMatch(r -> r.value().contains("\"original_message_id\":\"" + asked.get(5) + "\""));
+    }
+
+    @Test
+    void aBotWithoutTheMessageContentIntentFailsAtStartSayingSo() throws Exception {
+        try (FakeDiscord refusing = new FakeDiscord(GUILD, List.of(new FakeDiscord.Channel(GENERAL, "general", null)),
+                List.of(new FakeDiscord.Member(ALICE, "alice", false))).refusingPrivilegedIntents().start()) {
+            Properties other = new Properties();
+            other.putAll(config);
+            other.setProperty("rtfm.discord.api-base-url", refusing.apiBaseUrl());
+            other.setProperty("rtfm.discord.gateway-url", refusing.gatewayUrl());
+            other.setProperty("rtfm.role", "bot");
+            try (ServerSocket socket = new ServerSocket(0)) {
+                other.setProperty("rtfm.http.port", Integer.toString(socket.getLocalPort()));
+            }
+            RtfmApplication refused = new RtfmApplication(other);
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(refused::start)
+                        .hasStackTraceContaining("Message Content intent");
+            } finally {
+                refused.close();
+            }
+        }
     }
 
     /** Sends a chat message and waits until it is in Chroma, so a question right after it can find it. */

@@ -60,6 +60,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean identified;
+    private volatile boolean refuseIntents;
     private Vertx vertx;
     private HttpServer server;
 
@@ -91,6 +92,12 @@ public final class FakeDiscord implements AutoCloseable {
         return identified;
     }
 
+    /** Answer IDENTIFY as Discord does when the Message Content intent is not enabled for the bot: close 4014. */
+    public FakeDiscord refusingPrivilegedIntents() {
+        refuseIntents = true;
+        return this;
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -115,6 +122,10 @@ public final class FakeDiscord implements AutoCloseable {
                 switch (payload.path("op").asInt()) {
                     case 1 -> socket.writeTextMessage("{\"op\":11,\"d\":null}");
                     case 2 -> {
+                        if (refuseIntents) {
+                            socket.close((short) 4014, "Disallowed intent(s).");
+                            return;
+                        }
                         identified = true;
                         sendDispatch(socket, "READY", ready());
                         sendDispatch(socket, "GUILD_CREATE", guild());
