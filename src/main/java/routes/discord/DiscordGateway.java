@@ -177,7 +177,8 @@ public class DiscordGateway {
 
         @Override
         public void onMessageReceived(MessageReceivedEvent event) {
-            if (!event.isFromGuild() || event.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()) {
+            if (!event.isFromGuild() || event.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()
+                    || inPrivateThread(event.getMessage())) {
                 return;
             }
             Message message = event.getMessage();
@@ -204,7 +205,8 @@ public class DiscordGateway {
 
         @Override
         public void onMessageUpdate(MessageUpdateEvent event) {
-            if (event.isFromGuild() && event.getAuthor().getIdLong() != event.getJDA().getSelfUser().getIdLong()) {
+            if (event.isFromGuild() && event.getAuthor().getIdLong() != event.getJDA().getSelfUser().getIdLong()
+                    && !inPrivateThread(event.getMessage())) {
                 producer.sendBodyAndHeader("direct:discord-in", toRecord(event.getMessage(), DiscordMessage.UPDATED),
                         QuestionDetector.ORIGIN_HEADER, ORIGIN);
             }
@@ -252,6 +254,15 @@ public class DiscordGateway {
                     ChannelAccess.readableChannelIds(event.getGuild(), event.getMember()));
             producer.sendBody("direct:discord-ask", query);
         }
+    }
+
+    /**
+     * Private threads are readable only by their members, which the parent channel's permissions
+     * do not capture; until membership is checked per asker, their messages are not stored at all
+     * rather than risk citing them to someone outside the thread.
+     */
+    static boolean inPrivateThread(Message message) {
+        return message.getChannel() instanceof ThreadChannel thread && !thread.isPublic();
     }
 
     static DiscordMessage toRecord(Message message, String event) {
