@@ -48,6 +48,8 @@ class DiscordIT {
     private static final String BOB = "4000000000000000002";
     private static final String OTHER_BOT = "4000000000000000003";
     private static final String CAROL = "4000000000000000004";
+    private static final String PUBLIC_THREAD = "3000000000000000020";
+    private static final String PRIVATE_THREAD = "3000000000000000021";
     private static final String LONG_ANSWER = "Here is everything about releases.\n" + "A release step explained at length. ".repeat(150);
     // the model tries to ping everyone: the reply must ping nobody
     private static final String MODEL_ANSWER = "@everyone Deploys go out on Fridays at 5pm [1].";
@@ -65,7 +67,9 @@ class DiscordIT {
         discord = new FakeDiscord(GUILD,
                 List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(SECRET, "secret", Set.of(ALICE))),
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
-                        new FakeDiscord.Member(OTHER_BOT, "otherbot", true), new FakeDiscord.Member(CAROL, "carol", false))).start();
+                        new FakeDiscord.Member(OTHER_BOT, "otherbot", true), new FakeDiscord.Member(CAROL, "carol", false)),
+                List.of(new FakeDiscord.Thread(PUBLIC_THREAD, "deploy help", GENERAL, false),
+                        new FakeDiscord.Thread(PRIVATE_THREAD, "hr matters", GENERAL, true))).start();
         gemini = new WireMockServer(wireMockConfig().dynamicPort());
         gemini.start();
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
@@ -136,6 +140,28 @@ class DiscordIT {
                 .contains("@everyone");
         assertSafe(reply.body());
         assertThat(discord.calls()).anyMatch(call -> call.path().equals("/api/v10/channels/" + GENERAL + "/typing"));
+    }
+
+    @Test
+    void threadMessagesCarryTheirThreadAndParentChannelAndPrivateThreadsAreNotStored() {
+        String inThread = discord.sendMessage(PUBLIC_THREAD, ALICE, "Rollbacks use the previous image tag", null);
+        await().atMost(WAIT).until(() -> record(inThread).path("ids").size() == 1);
+        JsonNode metadata = record(inThread).path("metadatas").path(0);
+        assertThat(metadata.path("channel_id").asText()).isEqualTo(GENERAL);
+        assertThat(metadata.path("thread_id").asText()).isEqualTo(PUBLIC_THREAD);
+
+        String secret = discord.sendMessage(PRIVATE_THREAD, ALICE, "Salary review results go out in March", null);
+        String after = store(GENERAL, ALICE, "The office closes early on Fridays");
+        assertThat(after).isNotNull();
+        assertThat(record(secret).path("ids").size()).isZero();
+    }
+
+    @Test
+    void aBulkDeleteRemovesEveryMessage() {
+        String first = store(GENERAL, BOB, "temporary note one");
+        String second = store(GENERAL, BOB, "temporary note two");
+        discord.bulkDelete(GENERAL, List.of(first, second));
+        await().atMost(WAIT).until(() -> record(first).path("ids").size() == 0 && record(second).path("ids").size() == 0);
     }
 
     @Test

@@ -47,6 +47,10 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** A thread under a text channel; a private one (type 12) is visible only to its members. */
+    public record Thread(String id, String name, String parentId, boolean isPrivate) {
+    }
+
     /** A guild member. */
     public record Member(String id, String name, boolean bot) {
     }
@@ -55,6 +59,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final String guildId;
     private final List<Channel> channels;
     private final List<Member> members;
+    private final List<Thread> threads;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
@@ -65,9 +70,14 @@ public final class FakeDiscord implements AutoCloseable {
     private HttpServer server;
 
     public FakeDiscord(String guildId, List<Channel> channels, List<Member> members) {
+        this(guildId, channels, members, List.of());
+    }
+
+    public FakeDiscord(String guildId, List<Channel> channels, List<Member> members, List<Thread> threads) {
         this.guildId = guildId;
         this.channels = channels;
         this.members = members;
+        this.threads = threads;
     }
 
     public FakeDiscord start() throws Exception {
@@ -203,7 +213,24 @@ public final class FakeDiscord implements AutoCloseable {
         ArrayNode memberArray = guild.putArray("members");
         memberArray.add(member(BOT_ID, "rtfm", true));
         members.forEach(m -> memberArray.add(member(m.id(), m.name(), m.bot())));
-        for (String empty : List.of("threads", "emojis", "stickers", "voice_states", "presences", "features", "guild_scheduled_events",
+        ArrayNode threadArray = guild.putArray("threads");
+        for (Thread thread : threads) {
+            ObjectNode t = threadArray.addObject();
+            t.put("id", thread.id());
+            t.put("type", thread.isPrivate() ? 12 : 11);
+            t.put("name", thread.name());
+            t.put("parent_id", thread.parentId());
+            t.put("guild_id", guildId);
+            t.put("owner_id", members.get(0).id());
+            t.put("member_count", 1);
+            t.put("message_count", 0);
+            t.put("rate_limit_per_user", 0);
+            t.put("flags", 0);
+            t.putObject("thread_metadata").put("archived", false).put("locked", false).put("invitable", false)
+                    .put("auto_archive_duration", 1440).put("archive_timestamp", Instant.now().toString())
+                    .put("create_timestamp", Instant.now().toString());
+        }
+        for (String empty : List.of("emojis", "stickers", "voice_states", "presences", "features", "guild_scheduled_events",
                 "stage_instances", "soundboard_sounds")) {
             guild.putArray(empty);
         }
@@ -247,6 +274,13 @@ public final class FakeDiscord implements AutoCloseable {
 
     public void editMessage(String channelId, String messageId, String authorId, String content) {
         dispatch("MESSAGE_UPDATE", message(messageId, channelId, authorId, content, null, true));
+    }
+
+    public void bulkDelete(String channelId, List<String> messageIds) {
+        ObjectNode data = json.createObjectNode().put("channel_id", channelId).put("guild_id", guildId);
+        ArrayNode ids = data.putArray("ids");
+        messageIds.forEach(ids::add);
+        dispatch("MESSAGE_DELETE_BULK", data);
     }
 
     public void deleteMessage(String channelId, String messageId) {
