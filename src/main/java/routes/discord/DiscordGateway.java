@@ -177,8 +177,7 @@ public class DiscordGateway {
 
         @Override
         public void onMessageReceived(MessageReceivedEvent event) {
-            if (!event.isFromGuild() || event.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()
-                    || inPrivateThread(event.getMessage())) {
+            if (!event.isFromGuild() || event.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()) {
                 return;
             }
             Message message = event.getMessage();
@@ -205,8 +204,7 @@ public class DiscordGateway {
 
         @Override
         public void onMessageUpdate(MessageUpdateEvent event) {
-            if (event.isFromGuild() && event.getAuthor().getIdLong() != event.getJDA().getSelfUser().getIdLong()
-                    && !inPrivateThread(event.getMessage())) {
+            if (event.isFromGuild() && event.getAuthor().getIdLong() != event.getJDA().getSelfUser().getIdLong()) {
                 producer.sendBodyAndHeader("direct:discord-in", toRecord(event.getMessage(), DiscordMessage.UPDATED),
                         QuestionDetector.ORIGIN_HEADER, ORIGIN);
             }
@@ -256,24 +254,18 @@ public class DiscordGateway {
         }
     }
 
-    /**
-     * Private threads are readable only by their members, which the parent channel's permissions
-     * do not capture; until membership is checked per asker, their messages are not stored at all
-     * rather than risk citing them to someone outside the thread.
-     */
-    static boolean inPrivateThread(Message message) {
-        return message.getChannel() instanceof ThreadChannel thread && !thread.isPublic();
-    }
-
     static DiscordMessage toRecord(Message message, String event) {
         String channelId = message.getChannel().getId();
         String channelName = message.getChannel().getName();
         String threadId = null;
         if (message.getChannel() instanceof ThreadChannel thread) {
-            // thread messages are stored under their parent channel, whose permissions govern them
             threadId = thread.getId();
-            channelId = thread.getParentChannel().getId();
-            channelName = thread.getParentChannel().getName();
+            if (thread.isPublic()) {
+                // public thread messages are stored under their parent channel, whose permissions govern them
+                channelId = thread.getParentChannel().getId();
+                channelName = thread.getParentChannel().getName();
+            }
+            // a private thread keeps its own id as channel: only its members may read it (ChannelAccess)
         }
         Message referenced = message.getReferencedMessage();
         String replyTo = message.getMessageReference() == null ? null : message.getMessageReference().getMessageId();

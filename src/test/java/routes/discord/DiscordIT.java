@@ -68,8 +68,8 @@ class DiscordIT {
                 List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(SECRET, "secret", Set.of(ALICE))),
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
                         new FakeDiscord.Member(OTHER_BOT, "otherbot", true), new FakeDiscord.Member(CAROL, "carol", false)),
-                List.of(new FakeDiscord.Thread(PUBLIC_THREAD, "deploy help", GENERAL, false),
-                        new FakeDiscord.Thread(PRIVATE_THREAD, "hr matters", GENERAL, true))).start();
+                List.of(new FakeDiscord.Thread(PUBLIC_THREAD, "deploy help", GENERAL, null),
+                        new FakeDiscord.Thread(PRIVATE_THREAD, "hr matters", GENERAL, Set.of(ALICE)))).start();
         gemini = new WireMockServer(wireMockConfig().dynamicPort());
         gemini.start();
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
@@ -143,17 +143,29 @@ class DiscordIT {
     }
 
     @Test
-    void threadMessagesCarryTheirThreadAndParentChannelAndPrivateThreadsAreNotStored() {
+    void publicThreadMessagesAreStoredUnderTheirParentChannel() {
         String inThread = discord.sendMessage(PUBLIC_THREAD, ALICE, "Rollbacks use the previous image tag", null);
         await().atMost(WAIT).until(() -> record(inThread).path("ids").size() == 1);
         JsonNode metadata = record(inThread).path("metadatas").path(0);
         assertThat(metadata.path("channel_id").asText()).isEqualTo(GENERAL);
         assertThat(metadata.path("thread_id").asText()).isEqualTo(PUBLIC_THREAD);
+    }
 
-        String secret = discord.sendMessage(PRIVATE_THREAD, ALICE, "Salary review results go out in March", null);
-        String after = store(GENERAL, ALICE, "The office closes early on Fridays");
-        assertThat(after).isNotNull();
-        assertThat(record(secret).path("ids").size()).isZero();
+    @Test
+    void aPrivateThreadIsCitedOnlyToItsMembers() {
+        String secret = store(PRIVATE_THREAD, ALICE, "The salary review results go out in March");
+        assertThat(record(secret).path("metadatas").path(0).path("channel_id").asText()).isEqualTo(PRIVATE_THREAD);
+        store(GENERAL, BOB, "Reviews of the codebase happen every sprint");
+
+        String bobAsks = discord.sendMessage(GENERAL, BOB, "RTFM when do the salary review results go out?", null);
+        BotResponse toBob = responseTo(bobAsks);
+        assertThat(toBob).isNotNull();
+        assertThat(toBob.sources()).extracting(BotResponse.Source::messageId).doesNotContain(secret);
+
+        String aliceAsks = discord.sendMessage(GENERAL, ALICE, "RTFM when do the salary review results go out?", null);
+        BotResponse toAlice = responseTo(aliceAsks);
+        assertThat(toAlice).isNotNull();
+        assertThat(toAlice.sources()).extracting(BotResponse.Source::messageId).contains(secret);
     }
 
     @Test

@@ -48,7 +48,10 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** A thread under a text channel; a private one (type 12) is visible only to its members. */
-    public record Thread(String id, String name, String parentId, boolean isPrivate) {
+    public record Thread(String id, String name, String parentId, Set<String> privateMembers) {
+        boolean isPrivate() {
+            return privateMembers != null;
+        }
     }
 
     /** A guild member. */
@@ -363,6 +366,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)/commands");
     private static final Pattern CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
     private static final Pattern WEBHOOK_EDIT = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)/messages/@original");
+    private static final Pattern THREAD_MEMBER = Pattern.compile("/api/v10/channels/(\\d+)/thread-members/(\\d+)");
     private static final Pattern WEBHOOK_SEND = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)");
 
     private void rest(HttpServerRequest request) {
@@ -396,6 +400,19 @@ public final class FakeDiscord implements AutoCloseable {
                     }
                 }
                 reply(request, 200, registered);
+            } else if (method.equals("GET") && (m = THREAD_MEMBER.matcher(path)).matches()) {
+                String threadId = m.group(1);
+                String userId = m.group(2);
+                boolean isMember = threads.stream().anyMatch(t -> t.id().equals(threadId)
+                        && (!t.isPrivate() || t.privateMembers().contains(userId) || userId.equals(BOT_ID)));
+                if (isMember) {
+                    ObjectNode threadMember = json.createObjectNode().put("id", threadId).put("user_id", userId)
+                            .put("join_timestamp", Instant.now().toString()).put("flags", 0);
+                    threadMember.set("member", member(userId, userId.equals(BOT_ID) ? "rtfm" : find(userId).name(), userId.equals(BOT_ID)));
+                    reply(request, 200, threadMember);
+                } else {
+                    reply(request, 404, json.createObjectNode().put("message", "Unknown Member").put("code", 10007));
+                }
             } else if (method.equals("POST") && (m = TYPING.matcher(path)).matches()) {
                 request.response().setStatusCode(204).end();
             } else if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
