@@ -157,15 +157,7 @@ class DiscordIT {
         assertThat(record(secret).path("metadatas").path(0).path("channel_id").asText()).isEqualTo(PRIVATE_THREAD);
         store(GENERAL, BOB, "Reviews of the codebase happen every sprint");
 
-        String bobAsks = discord.sendMessage(GENERAL, BOB, "RTFM when do the salary review results go out?", null);
-        BotResponse toBob = responseTo(bobAsks);
-        assertThat(toBob).isNotNull();
-        assertThat(toBob.sources()).extracting(BotResponse.Source::messageId).doesNotContain(secret);
-
-        String aliceAsks = discord.sendMessage(GENERAL, ALICE, "RTFM when do the salary review results go out?", null);
-        BotResponse toAlice = responseTo(aliceAsks);
-        assertThat(toAlice).isNotNull();
-        assertThat(toAlice.sources()).extracting(BotResponse.Source::messageId).contains(secret);
+        assertCitedToAliceButNotBob(secret, "RTFM when do the salary review results go out?");
     }
 
     @Test
@@ -205,15 +197,7 @@ class DiscordIT {
         String secret = store(SECRET, ALICE, "The incident postmortem for the billing outage is due Thursday");
         store(GENERAL, BOB, "Billing runs on the first of the month");
 
-        String bobAsks = discord.sendMessage(GENERAL, BOB, "RTFM when is the billing outage postmortem due?", null);
-        BotResponse toBob = responseTo(bobAsks);
-        assertThat(toBob).isNotNull();
-        assertThat(toBob.sources()).extracting(BotResponse.Source::messageId).doesNotContain(secret);
-
-        String aliceAsks = discord.sendMessage(GENERAL, ALICE, "RTFM when is the billing outage postmortem due?", null);
-        BotResponse toAlice = responseTo(aliceAsks);
-        assertThat(toAlice).isNotNull();
-        assertThat(toAlice.sources()).extracting(BotResponse.Source::messageId).contains(secret);
+        assertCitedToAliceButNotBob(secret, "RTFM when is the billing outage postmortem due?");
     }
 
     @Test
@@ -283,6 +267,16 @@ class DiscordIT {
                 refused.close();
             }
         }
+    }
+
+    /** Bob, who may not read where the secret was said, gets no source from it; Alice, who may, does. */
+    private void assertCitedToAliceButNotBob(String secretId, String question) {
+        BotResponse toBob = responseTo(discord.sendMessage(GENERAL, BOB, question, null));
+        assertThat(toBob).isNotNull();
+        assertThat(toBob.sources()).extracting(BotResponse.Source::messageId).doesNotContain(secretId);
+        BotResponse toAlice = responseTo(discord.sendMessage(GENERAL, ALICE, question, null));
+        assertThat(toAlice).isNotNull();
+        assertThat(toAlice.sources()).extracting(BotResponse.Source::messageId).contains(secretId);
     }
 
     /** Sends a chat message and waits until it is in Chroma, so a question right after it can find it. */
