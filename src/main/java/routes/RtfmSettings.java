@@ -14,10 +14,8 @@ import routes.kafka.TopicSpec;
 public final class RtfmSettings {
 
     private final PropertiesComponent properties;
-    private final Properties overrides;
 
     private RtfmSettings(Properties overrides) {
-        this.overrides = overrides;
         DefaultCamelContext context = new DefaultCamelContext(false);
         // a built (never started) context: enough for placeholder resolution and its type conversions
         context.build();
@@ -45,13 +43,5 @@ public final class RtfmSettings {
 
     public List<TopicSpec> topics() {
         return TopicCatalog.fromProperties(this::get);
-    }
-
-    /** A copy of the overrides this was loaded with, plus one more. */
-    public Properties overridesWith(String key, String value) {
-        Properties copy = new Properties();
-        copy.putAll(overrides);
-        copy.setProperty(key, value);
-        return copy;
     }
 }

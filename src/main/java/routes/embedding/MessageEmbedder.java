@@ -3,7 +3,6 @@ package routes.embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import routes.schema.BotQuery;
-import routes.schema.DiscordMessage;
 
 /**
  * Turns text into vectors with all-MiniLM-L6-v2, run in-process by ONNX Runtime: the same model as
@@ -16,18 +15,6 @@ public class MessageEmbedder {
     public static final int DIMENSION = 384;
 
     private volatile EmbeddingModel model;
-
-    public String modelName() {
-        return MODEL_NAME;
-    }
-
-    public int dimension() {
-        return DIMENSION;
-    }
-
-    public float[] embedMessage(DiscordMessage message) {
-        return embed(message.content());
-    }
 
     public float[] embedQuery(BotQuery query) {
         return embed(query.question());

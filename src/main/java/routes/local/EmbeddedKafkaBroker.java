@@ -98,10 +98,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    public String bootstrapServers() {
-        return bootstrapServers;
-    }
-
     @Override
     public synchronized void close() {
         if (server != null) {

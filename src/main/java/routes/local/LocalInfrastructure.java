@@ -43,10 +43,6 @@ public final class LocalInfrastructure implements AutoCloseable {
         return resolved;
     }
 
-    public boolean startedKafka() {
-        return kafka != null;
-    }
-
     @Override
     public synchronized void close() {
         if (chroma != null) {
