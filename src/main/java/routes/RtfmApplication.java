@@ -1,17 +1,15 @@
 package routes;
 
-import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import routes.chroma.ChromaCollection;
-import routes.chroma.ChromaHealthCheck;
-import routes.discord.DiscordGateway;
 import routes.kafka.TopicAdmin;
 import routes.local.LocalInfrastructure;
 
@@ -23,83 +21,58 @@ public final class RtfmApplication implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtfmApplication.class);
 
-    public enum Role {
-        ALL, BOT, PROCESSOR;
-
-        public static Role parse(String value) {
-            try {
-                return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown role '" + value + "': use all, bot or processor");
-            }
-        }
-
-        boolean runsProcessor() {
-            return this != BOT;
-        }
-
-        boolean runsBot() {
-            return this != PROCESSOR;
-        }
-    }
-
     private final Properties overrides;
     private final LocalInfrastructure infrastructure = new LocalInfrastructure();
     private Main main;
-    private volatile DiscordGateway gateway;
-    private volatile RuntimeException startFailure;
-    private final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
 
     public RtfmApplication(Properties overrides) {
         this.overrides = overrides;
     }
 
-    /** Starts everything and returns once RTFM is ready; for tests and embedding. */
+    /** Starts everything and returns once RTFM is ready; for tests, eval and embedding. */
     public CamelContext start() throws Exception {
-        main = prepare();
-        java.util.concurrent.CompletableFuture<Void> failed = new java.util.concurrent.CompletableFuture<>();
-        Thread runner = new Thread(() -> {
+        RtfmLifecycle lifecycle = prepare();
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
             try {
                 main.run();
             } catch (Exception e) {
-                failed.completeExceptionally(e);
+                throw new IllegalStateException(e);
             }
-            failed.complete(null);
-        }, "rtfm-main");
-        runner.setDaemon(true);
-        runner.start();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        while (!ready.isDone() && !failed.isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        if (failed.isDone()) {
-            failed.get();
-            throw new IllegalStateException("RTFM stopped while starting", startFailure);
-        }
-        if (!ready.isDone()) {
+        }, runnable -> {
+            Thread runner = new Thread(runnable, "rtfm-main");
+            runner.setDaemon(true);
+            runner.start();
+        });
+        try {
+            Object first = CompletableFuture.anyOf(lifecycle.ready(), stopped).get(3, TimeUnit.MINUTES);
+            if (first instanceof CamelContext context) {
+                return context;
+            }
+            throw new IllegalStateException("RTFM stopped while starting");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("RTFM could not start: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
             throw new IllegalStateException("RTFM did not start within 3 minutes");
         }
-        return main.getCamelContext();
     }
 
     /** Starts everything and blocks until Ctrl-C or SIGTERM, then stops everything it started. */
     public void runUntilStopped() throws Exception {
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         // On Ctrl-C or SIGTERM Camel's own hook ends main.run(); this one keeps the JVM alive until the
         // routes have stopped and only then stops Kafka and Chroma, so no consumer outlives its broker.
-        Thread cleanup = new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                if (!stopped.await(45, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!stopped.await(45, TimeUnit.SECONDS)) {
                     LOG.warn("Camel did not stop within 45 s; stopping the local infrastructure anyway");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             infrastructure.close();
-        }, "rtfm-infrastructure-stop");
-        Runtime.getRuntime().addShutdownHook(cleanup);
+        }, "rtfm-infrastructure-stop"));
         try {
-            main = prepare();
+            prepare();
             main.run();
         } finally {
             close();
@@ -107,7 +80,7 @@ public final class RtfmApplication implements AutoCloseable {
         }
     }
 
-    private Main prepare() {
+    private RtfmLifecycle prepare() {
         RtfmSettings settings = RtfmSettings.load(overrides);
         Role role = Role.parse(settings.get("rtfm.role", "all"));
         Properties resolved = infrastructure.start(settings, role.runsProcessor());
@@ -119,60 +92,20 @@ public final class RtfmApplication implements AutoCloseable {
         }
         boolean console = role.runsBot() && Boolean.parseBoolean(settings.get("rtfm.console.enabled", "true"));
 
-        Main camel = new Main();
-        overrides.forEach((k, v) -> camel.addOverrideProperty(k.toString(), v.toString()));
-        resolved.forEach((k, v) -> camel.addOverrideProperty(k.toString(), v.toString()));
-        camel.addOverrideProperty("rtfm.processor.enabled", Boolean.toString(role.runsProcessor()));
-        camel.addOverrideProperty("rtfm.bot.enabled", Boolean.toString(role.runsBot()));
-        camel.addOverrideProperty("rtfm.console.active", Boolean.toString(console));
-        camel.addOverrideProperty("rtfm.api.active", Boolean.toString(role.runsBot()));
-        camel.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterConfigure(BaseMainSupport support) {
-                CamelContext context = support.getCamelContext();
-                if (role.runsProcessor()) {
-                    ChromaCollection collection = context.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
-                    // fail at start, with the reason, rather than on the first message
-                    LOG.info("Chroma collection '{}' is {}", collection.name(), collection.id());
-                    HealthCheckRegistry.get(context).register(new ChromaHealthCheck(collection));
-                }
-            }
-
-            @Override
-            public void afterStart(BaseMainSupport support) {
-                CamelContext context = support.getCamelContext();
-                DiscordGateway discord = context.getRegistry().lookupByNameAndType("discord", DiscordGateway.class);
-                if (role.runsBot() && discord != null && discord.configured()) {
-                    // after the routes, so the first message finds discord-in listening
-                    try {
-                        discord.connect(context);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        startFailure = new IllegalStateException("interrupted while connecting to Discord", e);
-                        throw startFailure;
-                    } catch (RuntimeException e) {
-                        startFailure = e;
-                        LOG.error("Cannot connect to Discord: {}", e.getMessage());
-                        throw e;
-                    }
-                    gateway = discord;
-                }
-                LOG.info("RTFM ready: role {}, Kafka {}, Chroma {}, HTTP API on {}:{}{}", role.name().toLowerCase(Locale.ROOT),
-                        bootstrap, resolved.getProperty("rtfm.chroma.url", "(not used by this role)"),
-                        settings.get("rtfm.http.host"), settings.get("rtfm.http.port"),
-                        console ? "; type a message, or RTFM <question>" : "");
-                ready.complete(null);
-            }
-
-            @Override
-            public void beforeStop(BaseMainSupport support) {
-                // no new Discord messages while the routes drain
-                if (gateway != null) {
-                    gateway.disconnect();
-                }
-            }
-        });
-        return camel;
+        main = new Main();
+        overrides.forEach((k, v) -> main.addOverrideProperty(k.toString(), v.toString()));
+        resolved.forEach((k, v) -> main.addOverrideProperty(k.toString(), v.toString()));
+        main.addOverrideProperty("rtfm.processor.enabled", Boolean.toString(role.runsProcessor()));
+        main.addOverrideProperty("rtfm.bot.enabled", Boolean.toString(role.runsBot()));
+        main.addOverrideProperty("rtfm.console.active", Boolean.toString(console));
+        main.addOverrideProperty("rtfm.api.active", Boolean.toString(role.runsBot()));
+        String readyLine = String.format("RTFM ready: role %s, Kafka %s, Chroma %s, HTTP API on http://%s:%s%s", role.label(),
+                bootstrap, resolved.getProperty("rtfm.chroma.url", "(not used by this role)"),
+                settings.get("rtfm.http.host"), settings.get("rtfm.http.port"),
+                console ? "; type a message, or RTFM <question>" : "");
+        RtfmLifecycle lifecycle = new RtfmLifecycle(role, readyLine);
+        main.addMainListener(lifecycle);
+        return lifecycle;
     }
 
     public CamelContext context() {

@@ -1,15 +1,28 @@
 package routes;
 
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import routes.answer.CandidateSelector;
+import routes.boundary.OutboundHeaders;
 import routes.answer.ResponseFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaRequests;
+import routes.discord.DiscordConnection;
+import routes.discord.DiscordReplies;
+import routes.discord.PendingInteractions;
 import routes.discord.QuestionDetector;
+import routes.discord.QuestionLimiter;
 import routes.embedding.ConversationEmbedder;
 import routes.embedding.MessageEmbedder;
+import routes.errors.TransientFailure;
+import routes.gateway.ResponseDelivery;
 import routes.gemini.GeminiClient;
 import routes.kafka.DeadLetters;
 import routes.local.AskWaiters;
@@ -17,23 +30,73 @@ import routes.local.ConsoleGateway;
 import routes.local.HttpApi;
 import routes.schema.WireFormat;
 
-/** The beans routes.yaml calls by name, each built from its properties. */
+/**
+ * The beans routes.yaml and the kamelets call by name, each built from its properties
+ * (@PropertyInject) and the beans it needs (@BeanInject). Lazy: a bean is made on first lookup,
+ * so the order of the methods does not matter.
+ */
 public class RtfmConfiguration implements CamelConfiguration {
 
-    @BindToRegistry
+    // ---- wire format and errors
+
+    @BindToRegistry(lazy = true)
     public WireFormat wireFormat() {
         return new WireFormat();
     }
 
-    // one model instance for every bean that embeds
-    private final MessageEmbedder embedder = new MessageEmbedder();
-
-    @BindToRegistry
-    public MessageEmbedder embedder() {
-        return embedder;
+    @BindToRegistry(lazy = true)
+    public DeadLetters deadLetters() {
+        return new DeadLetters();
     }
 
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
+    public TransientFailure transientFailure() {
+        return new TransientFailure();
+    }
+
+    @BindToRegistry(lazy = true)
+    public Processor countRedelivery() {
+        return DeadLetters.COUNT_REDELIVERY;
+    }
+
+    /** The one retry policy for transient failures (error-handling.yaml): exponential backoff with jitter. */
+    @BindToRegistry(lazy = true)
+    public RedeliveryPolicy transientFailureRetry(@PropertyInject("rtfm.retry.max-redeliveries") int maxRedeliveries,
+                                                  @PropertyInject("rtfm.retry.initial-delay-ms") long initialDelayMs,
+                                                  @PropertyInject("rtfm.retry.backoff-multiplier") double multiplier,
+                                                  @PropertyInject("rtfm.retry.max-delay-ms") long maxDelayMs) {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(maxRedeliveries);
+        policy.setRedeliveryDelay(initialDelayMs);
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(multiplier);
+        policy.setMaximumRedeliveryDelay(maxDelayMs);
+        policy.setUseCollisionAvoidance(true);
+        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
+        policy.setLogStackTrace(false);
+        return policy;
+    }
+
+    /** HTTP calls (Chroma, Gemini) send only these headers; everything else on the exchange stays behind. */
+    @BindToRegistry(lazy = true)
+    public OutboundHeaders httpOutboundHeaders() {
+        return new OutboundHeaders(Set.of("Content-Type", "Accept", GeminiClient.API_KEY_HEADER));
+    }
+
+    /** Kafka records carry no headers at all: the key is the record key, everything else is in the value. */
+    @BindToRegistry(lazy = true)
+    public OutboundHeaders kafkaOutboundHeaders() {
+        return new OutboundHeaders(Set.of());
+    }
+
+    // ---- ingest and retrieval
+
+    @BindToRegistry(lazy = true)
+    public MessageEmbedder embedder() {
+        return new MessageEmbedder();
+    }
+
+    @BindToRegistry(lazy = true)
     public ChromaCollection chromaCollection(@PropertyInject("rtfm.chroma.url") String url,
                                              @PropertyInject("rtfm.chroma.tenant") String tenant,
                                              @PropertyInject("rtfm.chroma.database") String database,
@@ -41,82 +104,74 @@ public class RtfmConfiguration implements CamelConfiguration {
         return new ChromaCollection(url, tenant, database, collection, MessageEmbedder.MODEL_NAME, MessageEmbedder.DIMENSION);
     }
 
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
     public ChromaRequests chromaRequests(@PropertyInject("rtfm.retrieval.candidates") int candidates) {
         return new ChromaRequests(candidates);
     }
 
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
+    public ConversationEmbedder conversation(@BeanInject("embedder") MessageEmbedder embedder,
+                                             @BeanInject("chromaRequests") ChromaRequests requests,
+                                             @PropertyInject("rtfm.retrieval.conversation-context") boolean enabled) {
+        return new ConversationEmbedder(embedder, requests, enabled);
+    }
+
+    @BindToRegistry(lazy = true)
     public CandidateSelector candidateSelector(@PropertyInject("rtfm.retrieval.min-similarity") double minSimilarity,
                                                @PropertyInject("rtfm.retrieval.max-sources") int maxSources,
                                                @PropertyInject("rtfm.retrieval.lexical-weight") double lexicalWeight) {
         return new CandidateSelector(minSimilarity, maxSources, lexicalWeight);
     }
 
-    @BindToRegistry
-    public ConversationEmbedder conversation(@PropertyInject("rtfm.retrieval.conversation-context") boolean enabled,
-                                             @PropertyInject("rtfm.chroma.url") String url,
-                                             @PropertyInject("rtfm.chroma.tenant") String tenant,
-                                             @PropertyInject("rtfm.chroma.database") String database,
-                                             @PropertyInject("rtfm.chroma.collection") String collection,
-                                             @PropertyInject("rtfm.retrieval.candidates") int candidates) {
-        // the same collection the routes write to: ChromaCollection instances share no state but its name
-        return new ConversationEmbedder(embedder, chromaCollection(url, tenant, database, collection), chromaRequests(candidates), enabled);
-    }
-
-    @BindToRegistry
-    public GeminiClient gemini(@PropertyInject("rtfm.gemini.api-key") String apiKey,
-                               @PropertyInject("rtfm.gemini.model") String model,
+    @BindToRegistry(lazy = true)
+    public GeminiClient gemini(@PropertyInject(value = "rtfm.gemini.api-key", defaultValue = "") String apiKey,
                                @PropertyInject("rtfm.gemini.temperature") double temperature,
                                @PropertyInject("rtfm.gemini.max-output-tokens") int maxOutputTokens) {
-        return new GeminiClient(apiKey, model, temperature, maxOutputTokens);
+        return new GeminiClient(apiKey, temperature, maxOutputTokens);
     }
 
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
     public ResponseFactory responses(@PropertyInject("rtfm.trigger-word") String triggerWord,
                                      @PropertyInject("rtfm.retrieval.excerpt-chars") int excerptChars,
                                      @PropertyInject("rtfm.gemini.model") String model) {
         return new ResponseFactory(triggerWord, excerptChars, model);
     }
 
-    private QuestionDetector questions;
+    // ---- gateways
 
-    @BindToRegistry
-    public synchronized QuestionDetector questions(@PropertyInject("rtfm.trigger-word") String triggerWord) {
-        // one detector: the Discord gateway teaches it the bot's mention
-        if (questions == null) {
-            questions = new QuestionDetector(triggerWord);
-        }
-        return questions;
+    @BindToRegistry(lazy = true)
+    public QuestionDetector questions(@PropertyInject("rtfm.trigger-word") String triggerWord) {
+        return new QuestionDetector(triggerWord);
     }
 
-    @BindToRegistry
-    public routes.discord.DiscordGateway discord(@PropertyInject(value = "rtfm.discord.token", defaultValue = "") String token,
-                                                 @PropertyInject("rtfm.discord.api-base-url") String apiBaseUrl,
-                                                 @PropertyInject("rtfm.discord.gateway-url") String gatewayUrl,
-                                                 @PropertyInject("rtfm.discord.compression") String compression,
-                                                 @PropertyInject("rtfm.discord.questions-per-minute") int perMinute,
-                                                 @PropertyInject("rtfm.trigger-word") String triggerWord) {
-        return new routes.discord.DiscordGateway(token, apiBaseUrl, gatewayUrl, compression, questions(triggerWord),
-                new routes.discord.QuestionLimiter(perMinute, System::currentTimeMillis));
+    @BindToRegistry(lazy = true)
+    public QuestionLimiter questionLimiter(@PropertyInject("rtfm.discord.questions-per-minute") int perMinute) {
+        return new QuestionLimiter(perMinute, System::currentTimeMillis);
     }
 
-    @BindToRegistry
-    public DeadLetters deadLetters() {
-        return new DeadLetters(new WireFormat());
+    @BindToRegistry(lazy = true)
+    public PendingInteractions pendingInteractions() {
+        return new PendingInteractions(System::currentTimeMillis);
     }
 
-    @BindToRegistry
-    public routes.errors.TransientHttpFailure transientHttpFailure() {
-        return new routes.errors.TransientHttpFailure();
+    @BindToRegistry(lazy = true, beanPostProcess = true)
+    public DiscordConnection discordConnection(@PropertyInject(value = "rtfm.discord.token", defaultValue = "") String token,
+                                               @PropertyInject("rtfm.discord.api-base-url") String apiBaseUrl,
+                                               @PropertyInject("rtfm.discord.gateway-url") String gatewayUrl,
+                                               @PropertyInject("rtfm.discord.compression") String compression,
+                                               @BeanInject("questions") QuestionDetector questions,
+                                               @BeanInject("questionLimiter") QuestionLimiter limiter,
+                                               @BeanInject("pendingInteractions") PendingInteractions pending) {
+        return new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending);
     }
 
-    @BindToRegistry
-    public org.apache.camel.Processor countRedelivery() {
-        return DeadLetters.COUNT_REDELIVERY;
+    @BindToRegistry(lazy = true)
+    public DiscordReplies discordReplies(@BeanInject("discordConnection") DiscordConnection connection,
+                                         @BeanInject("pendingInteractions") PendingInteractions pending) {
+        return new DiscordReplies(connection, pending);
     }
 
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
     public ConsoleGateway console(@PropertyInject("rtfm.local.guild-id") String guild,
                                   @PropertyInject("rtfm.local.channel-id") String channel,
                                   @PropertyInject("rtfm.local.channel-name") String channelName,
@@ -125,18 +180,26 @@ public class RtfmConfiguration implements CamelConfiguration {
         return new ConsoleGateway(guild, channel, channelName, userId, username, System.out);
     }
 
-    @BindToRegistry
+    @BindToRegistry(lazy = true)
     public AskWaiters askWaiters(@PropertyInject("rtfm.ask.timeout-ms") long timeoutMs) {
         return new AskWaiters(timeoutMs);
     }
 
-    @BindToRegistry
-    public HttpApi httpApi(@PropertyInject("rtfm.http.host") String host,
+    @BindToRegistry(lazy = true)
+    public HttpApi httpApi(@BeanInject("wireFormat") WireFormat wireFormat,
+                           @PropertyInject("rtfm.http.host") String host,
                            @PropertyInject(value = "rtfm.http.api-token", defaultValue = "") String token,
                            @PropertyInject("rtfm.local.guild-id") String guild,
                            @PropertyInject("rtfm.local.channel-id") String channel,
                            @PropertyInject("rtfm.local.user-id") String userId,
                            @PropertyInject("rtfm.local.username") String username) {
-        return new HttpApi(host, token, guild, channel, userId, username);
+        return new HttpApi(wireFormat, host, token, guild, channel, userId, username);
+    }
+
+    /** Answers go back through the gateway their question came from. */
+    @BindToRegistry(lazy = true, beanPostProcess = true)
+    public ResponseDelivery gateways() {
+        return new ResponseDelivery(Map.of(ConsoleGateway.ORIGIN, "console", HttpApi.ORIGIN, "askWaiters",
+                DiscordReplies.ORIGIN, "discordReplies"));
     }
 }

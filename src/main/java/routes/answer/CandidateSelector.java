@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 import routes.chroma.ChromaRequests;
 import routes.schema.BotQuery;
 import routes.schema.WireFormat;
@@ -38,7 +38,7 @@ public class CandidateSelector {
     }
 
     /** @param chromaQueryResult the body Chroma returned for one query embedding */
-    public List<Candidate> select(@Body String chromaQueryResult, @ExchangeProperty("query") BotQuery query)
+    public List<Candidate> select(@Body String chromaQueryResult, @Variable("query") BotQuery query)
             throws JsonProcessingException {
         JsonNode result = WireFormat.mapper().readTree(chromaQueryResult);
         JsonNode ids = result.path("ids").path(0);

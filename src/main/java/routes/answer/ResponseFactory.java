@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 import routes.gemini.GeminiClient;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
@@ -25,32 +26,34 @@ public class ResponseFactory {
         this.model = model;
     }
 
-    public BotResponse usage(@ExchangeProperty("query") BotQuery query, Exchange exchange) {
-        return build(query, exchange, BotResponse.NO_MATCH,
-                "Ask me something after the trigger word, for example: " + triggerWord
-                        + " how do I configure the API endpoint?", List.of(), null);
+    /** A question that needs no search: an empty one, or one from an asker who can read no channel. */
+    public boolean needsNoSearch(@Variable("query") BotQuery query) {
+        return query.question().isBlank() || (query.visibleChannelIds() != null && query.visibleChannelIds().isEmpty());
     }
 
-    public BotResponse noVisibleChannels(@ExchangeProperty("query") BotQuery query, Exchange exchange) {
-        return build(query, exchange, BotResponse.NO_MATCH,
-                "I can't search any channel you have access to, so I have nothing to answer from.", List.of(), null);
+    /** The answer to a question that {@link #needsNoSearch}: a usage hint, or that there is nothing to search. */
+    public BotResponse withoutSearch(@Variable("query") BotQuery query, Exchange exchange) {
+        String text = query.question().isBlank()
+                ? "Ask me something after the trigger word, for example: " + triggerWord + " how do I configure the API endpoint?"
+                : "I can't search any channel you have access to, so I have nothing to answer from.";
+        return build(query, exchange, BotResponse.NO_MATCH, text, List.of(), null);
     }
 
-    public BotResponse noMatch(@ExchangeProperty("query") BotQuery query, Exchange exchange) {
-        return build(query, exchange, BotResponse.NO_MATCH,
-                "I couldn't find anything in this server's chat history about that. Try other words, "
-                        + "or ask again once someone has discussed it.", List.of(), null);
-    }
-
-    public BotResponse sourcesOnly(@ExchangeProperty("query") BotQuery query,
-                                   @ExchangeProperty("candidates") List<Candidate> candidates, Exchange exchange) {
+    /** The answer when Gemini is not asked: no match, or (without a Gemini key) the sources themselves, labelled. */
+    public BotResponse withoutGeneration(@Variable("query") BotQuery query, @Variable("candidates") List<Candidate> candidates,
+                                         Exchange exchange) {
+        if (candidates.isEmpty()) {
+            return build(query, exchange, BotResponse.NO_MATCH,
+                    "I couldn't find anything in this server's chat history about that. Try other words, "
+                            + "or ask again once someone has discussed it.", List.of(), null);
+        }
         return sourcesOnly(query, candidates, exchange,
                 "Answer generation is not configured, so here are the messages that look most relevant:");
     }
 
     /** Reads Gemini's reply; a blocked or empty one falls back to the sources, clearly labelled. */
-    public BotResponse fromGemini(GeminiClient.Reply reply, @ExchangeProperty("query") BotQuery query,
-                                  @ExchangeProperty("candidates") List<Candidate> candidates, Exchange exchange) {
+    public BotResponse fromGemini(@Body GeminiClient.Reply reply, @Variable("query") BotQuery query,
+                                  @Variable("candidates") List<Candidate> candidates, Exchange exchange) {
         if (!reply.answered()) {
             return sourcesOnly(query, candidates, exchange,
                     "I couldn't generate an answer this time (" + reply.blockReason() + "), but these messages look relevant:");

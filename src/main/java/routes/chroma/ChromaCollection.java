@@ -65,6 +65,11 @@ public class ChromaCollection {
         return databaseUrl() + "/collections/" + id();
     }
 
+    /** Where one record operation (get, upsert, delete, query) of this collection is posted. */
+    public String operationUrl(String operation) {
+        return recordsUrl() + "/" + operation;
+    }
+
     private String getOrCreate() {
         ObjectNode body = WireFormat.mapper().createObjectNode();
         body.put("name", name);

@@ -4,17 +4,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
+import routes.embedding.Embedded;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 
 /**
- * Builds the JSON bodies of Chroma's v2 record calls. Ids are Discord message ids, so a
+ * Builds the JSON bodies of Chroma's v2 record calls; the routes send them through one templated
+ * route per operation (docs/ARCHITECTURE.md, "Chroma"). Ids are Discord message ids, so a
  * redelivered or edited message overwrites itself (upsert) instead of piling up.
  */
 public class ChromaRequests {
+
+    /** The key under which a reply keeps the text of its parent, for lexical ranking (never cited). */
+    public static final String CONTEXT_KEY = "reply_to_text";
 
     private final int candidates;
 
@@ -25,11 +29,9 @@ public class ChromaRequests {
         this.candidates = candidates;
     }
 
-    /** The key under which a reply keeps the text of its parent, for lexical ranking (never cited). */
-    public static final String CONTEXT_KEY = "reply_to_text";
-
-    public String upsert(@Body DiscordMessage message, @ExchangeProperty("vector") float[] vector,
-                         @ExchangeProperty("context") String context) {
+    public String upsert(@Variable("message") DiscordMessage message, @Variable("embedded") Embedded embedded) {
+        float[] vector = embedded.vector();
+        String context = embedded.context();
         ObjectNode body = WireFormat.mapper().createObjectNode();
         body.putArray("ids").add(message.messageId());
         vectorArray(body.putArray("embeddings").addArray(), vector);
@@ -50,25 +52,49 @@ public class ChromaRequests {
         return body.toString();
     }
 
-    /** Rewrites a stored record with a new vector and parent context, keeping its document and metadata. */
-    public String reupsert(String id, String document, ObjectNode metadata, float[] vector, String context) {
+    /** A stored record with a new vector and parent context, its document and other metadata kept. */
+    public record Replacement(String id, String document, ObjectNode metadata, float[] vector, String context) {
+    }
+
+    /** One upsert that rewrites the given records' vectors and parent context. */
+    public String replace(List<Replacement> records) {
         ObjectNode body = WireFormat.mapper().createObjectNode();
-        body.putArray("ids").add(id);
-        vectorArray(body.putArray("embeddings").addArray(), vector);
-        body.putArray("documents").add(document);
-        if (context == null) {
+        ArrayNode ids = body.putArray("ids");
+        ArrayNode embeddings = body.putArray("embeddings");
+        ArrayNode documents = body.putArray("documents");
+        ArrayNode metadatas = body.putArray("metadatas");
+        for (Replacement record : records) {
+            ids.add(record.id());
+            vectorArray(embeddings.addArray(), record.vector());
+            documents.add(record.document());
             // upsert merges metadata, so a vanished parent's text is cleared explicitly
-            metadata.put(CONTEXT_KEY, "");
-        } else {
-            metadata.put(CONTEXT_KEY, context);
+            record.metadata().put(CONTEXT_KEY, record.context() == null ? "" : record.context());
+            metadatas.add(record.metadata());
         }
-        body.putArray("metadatas").add(metadata);
         return body.toString();
     }
 
-    public String delete(@Body DiscordMessage message) {
+    public String delete(@Variable("message") DiscordMessage message) {
         ObjectNode body = WireFormat.mapper().createObjectNode();
         body.putArray("ids").add(message.messageId());
+        return body.toString();
+    }
+
+    /** The stored text of one message (a reply's parent). */
+    public String document(String id) {
+        ObjectNode body = WireFormat.mapper().createObjectNode();
+        body.putArray("ids").add(id);
+        body.putArray("include").add("documents");
+        return body.toString();
+    }
+
+    /** The stored messages that continue this one: its replies, and the messages of the thread it started. */
+    public String replies(DiscordMessage parent) {
+        ObjectNode body = WireFormat.mapper().createObjectNode();
+        ArrayNode either = body.putObject("where").putArray("$or");
+        either.addObject().putObject("reply_to").put("$eq", parent.messageId());
+        either.addObject().putObject("thread_id").put("$eq", parent.messageId());
+        body.putArray("include").add("documents").add("metadatas");
         return body.toString();
     }
 
@@ -76,7 +102,7 @@ public class ChromaRequests {
      * Nearest messages to the question, within the asker's guild and, when the gateway computed
      * them, only in the channels the asker may read.
      */
-    public String query(@Body BotQuery query, @ExchangeProperty("vector") float[] vector) {
+    public String query(@Variable("query") BotQuery query, @Variable("vector") float[] vector) {
         ObjectNode body = WireFormat.mapper().createObjectNode();
         vectorArray(body.putArray("query_embeddings").addArray(), vector);
         body.put("n_results", candidates);

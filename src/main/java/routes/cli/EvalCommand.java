@@ -11,13 +11,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import routes.RtfmConfiguration;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import routes.RtfmApplication;
 import routes.RtfmSettings;
 import routes.chroma.ChromaCollection;
 import routes.eval.EvalQuestion;
 import routes.eval.RetrievalEvaluation;
 import routes.eval.RetrievalReport;
+import routes.kafka.ConsumerLag;
+import routes.kafka.TopicAdmin;
+import routes.kafka.TopicCatalog;
 import routes.local.ChromaServer;
+import routes.local.EmbeddedKafkaBroker;
 import routes.schema.DiscordChatExport;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
@@ -60,7 +67,10 @@ public class EvalCommand implements Callable<Integer> {
         List<DiscordMessage> export = DiscordChatExport.read(messages);
         Properties props = new Properties();
         props.putAll(overrides);
-        RtfmReport report = run(RtfmSettings.load(props), export, set, chromaUrl);
+        if (chromaUrl != null) {
+            props.setProperty("rtfm.chroma.url", chromaUrl);
+        }
+        RtfmReport report = run(props, export, set);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("indexed %d messages of %d; %d questions%n", report.indexed(), export.size(), set.size());
         report.retrieval().misses().forEach(miss -> out.println("  " + miss));
@@ -74,38 +84,83 @@ public class EvalCommand implements Callable<Integer> {
     public record RtfmReport(int indexed, RetrievalReport retrieval) {
     }
 
-    /** Runs an evaluation in a fresh collection that is dropped afterwards. */
-    public static RtfmReport run(RtfmSettings settings, List<DiscordMessage> export, List<EvalQuestion> set, String chromaUrl)
-            throws Exception {
-        String url = chromaUrl != null ? chromaUrl : settings.get("rtfm.chroma.url");
-        ChromaServer local = null;
-        if (url == null) {
-            Path dir = Path.of(settings.get("rtfm.local.dir", ".rtfm"));
-            local = new ChromaServer(dir.resolve("chroma-server"), Files.createTempDirectory("rtfm-eval-chroma"));
-            url = local.start();
+    /**
+     * Runs an evaluation through the production routes: an RTFM instance with its own topics and
+     * a fresh collection (dropped afterwards) ingests the export from the log, then answers every
+     * question on its HTTP API. Kafka is KAFKA_BOOTSTRAP_SERVERS, else a throwaway broker in this JVM.
+     */
+    public static RtfmReport run(Properties overrides, List<DiscordMessage> export, List<EvalQuestion> set) throws Exception {
+        RtfmSettings settings = RtfmSettings.load(overrides);
+        String run = "rtfm-eval-" + UUID.randomUUID().toString().substring(0, 8);
+        Properties config = new Properties();
+        config.putAll(overrides);
+        config.setProperty("rtfm.chroma.collection", run);
+        TopicCatalog.ROLES.forEach(role -> config.setProperty("rtfm.topics." + role + ".name", run + "-" + role));
+        config.setProperty("rtfm.kafka.processor-group-id", run + "-processor");
+        config.setProperty("rtfm.kafka.bot-group-id", run + "-bot");
+        config.setProperty("rtfm.retrieval.max-sources", Integer.toString(RetrievalEvaluation.DEPTH));
+        config.setProperty("rtfm.retrieval.candidates", Integer.toString(
+                Math.max(RetrievalEvaluation.DEPTH, Integer.parseInt(settings.get("rtfm.retrieval.candidates")))));
+        // ranks are read from the sources of a sources_only answer: Gemini is never asked
+        config.setProperty("rtfm.gemini.api-key", "");
+        config.setProperty("rtfm.console.enabled", "false");
+        config.setProperty("rtfm.http.host", "127.0.0.1");
+        config.setProperty("rtfm.http.port", Integer.toString(freePort()));
+        config.setProperty("rtfm.http.api-token", "");
+        ChromaServer chroma = null;
+        if (settings.get("rtfm.chroma.url") == null) {
+            // the npm install stays in the local directory; the data is thrown away
+            chroma = new ChromaServer(Path.of(settings.get("rtfm.local.dir", ".rtfm")).resolve("chroma-server"),
+                    Files.createTempDirectory(run));
+            config.setProperty("rtfm.chroma.url", chroma.start());
         }
-        RtfmConfiguration beans = new RtfmConfiguration();
-        String name = "rtfm-eval-" + UUID.randomUUID().toString().substring(0, 8);
-        String tenant = settings.get("rtfm.chroma.tenant");
-        String database = settings.get("rtfm.chroma.database");
-        int candidates = Math.max(RetrievalEvaluation.DEPTH, Integer.parseInt(settings.get("rtfm.retrieval.candidates")));
-        ChromaCollection collection = beans.chromaCollection(url, tenant, database, name);
-        try {
-            RetrievalEvaluation evaluation = new RetrievalEvaluation(collection,
-                    beans.conversation(Boolean.parseBoolean(settings.get("rtfm.retrieval.conversation-context")), url, tenant, database,
-                            name, candidates),
-                    beans.chromaRequests(candidates),
-                    beans.candidateSelector(Double.parseDouble(settings.get("rtfm.retrieval.min-similarity")), RetrievalEvaluation.DEPTH,
-                            Double.parseDouble(settings.get("rtfm.retrieval.lexical-weight"))),
-                    beans.questions(settings.get("rtfm.trigger-word")));
-            int indexed = evaluation.ingest(export);
-            String guild = export.isEmpty() ? null : export.get(0).guildId();
-            return new RtfmReport(indexed, evaluation.evaluate(set, guild));
-        } finally {
-            collection.drop();
-            if (local != null) {
-                local.close();
+        EmbeddedKafkaBroker broker = null;
+        if (settings.get("rtfm.kafka.bootstrap-servers") == null) {
+            broker = EmbeddedKafkaBroker.temporary();
+            config.setProperty("rtfm.kafka.bootstrap-servers", broker.start());
+        }
+        String bootstrap = config.getProperty("rtfm.kafka.bootstrap-servers", settings.get("rtfm.kafka.bootstrap-servers"));
+        try (RtfmApplication app = new RtfmApplication(config)) {
+            CamelContext camel = app.start();
+            ChromaCollection collection = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+            try {
+                ProducerTemplate history = camel.createProducerTemplate();
+                export.forEach(message -> history.sendBody("direct:history-in", message));
+                awaitIngested(bootstrap, run + "-processor", run + "-messages");
+                String guild = export.isEmpty() ? null : export.get(0).guildId();
+                RetrievalEvaluation evaluation = new RetrievalEvaluation("http://127.0.0.1:" + config.getProperty("rtfm.http.port"));
+                return new RtfmReport((int) collection.count(), evaluation.evaluate(set, guild));
+            } finally {
+                collection.drop();
+                try (TopicAdmin admin = new TopicAdmin(bootstrap)) {
+                    admin.delete(TopicCatalog.ROLES.stream().map(role -> run + "-" + role).toList());
+                }
             }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            if (chroma != null) {
+                chroma.close();
+            }
+        }
+    }
+
+    private static void awaitIngested(String bootstrap, String group, String topic) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        try (ConsumerLag lag = new ConsumerLag(bootstrap)) {
+            while (lag.of(group, topic) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("ingest did not catch up with " + topic + " within 10 minutes");
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import routes.RtfmApplication;
+import routes.Role;
 
 /** Runs RTFM until Ctrl-C or SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -27,7 +28,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Properties overrides = new Properties();
         if (role != null) {
-            RtfmApplication.Role.parse(role);
+            Role.parse(role);
             overrides.setProperty("rtfm.role", role);
         }
         if (bootstrapServers != null) {

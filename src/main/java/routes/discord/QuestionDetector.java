@@ -8,7 +8,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
+import routes.gateway.GatewayContext;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
@@ -19,15 +20,6 @@ import routes.schema.WireFormat;
  * ("artfmusic") or later in a sentence does not fire.
  */
 public class QuestionDetector {
-
-    /** Header a gateway sets to name itself, so the answer finds its way back. */
-    public static final String ORIGIN_HEADER = "rtfmOrigin";
-    /** Header a gateway sets with the channels the asker may read (a List of ids). */
-    public static final String VISIBLE_CHANNELS_HEADER = "rtfmVisibleChannelIds";
-    /** Header a gateway sets to false when the asker is over their question limit. */
-    public static final String ALLOWED_HEADER = "rtfmQuestionAllowed";
-    /** Header with gateway details the answer needs to find its way back (a Map), kept in the query's context. */
-    public static final String CONTEXT_HEADER = "rtfmGatewayContext";
 
     private final Pattern trigger;
     private volatile Pattern mention;
@@ -45,12 +37,22 @@ public class QuestionDetector {
         mention = Pattern.compile("^\\s*<@!?" + Pattern.quote(botUserId) + ">[\\s\\p{Punct}]*(.*)$", Pattern.DOTALL);
     }
 
-    public boolean isQuestion(@ExchangeProperty("message") DiscordMessage message,
-                              @ExchangeProperty("questionAllowed") Boolean allowed) {
-        return !Boolean.FALSE.equals(allowed)
+    public boolean isQuestion(@Variable("message") DiscordMessage message, @Variable("gateway") GatewayContext gateway) {
+        return (gateway == null || gateway.questionAllowed())
                 && DiscordMessage.CREATED.equals(message.eventOrDefault())
                 && !Boolean.TRUE.equals(message.authorIsBot())
                 && addressesBot(message);
+    }
+
+    /** Why ingest does not index this message, or null when it is knowledge (deletions are not skipped: they remove). */
+    public String skipReason(@Variable("message") DiscordMessage message) {
+        if (message.isDeletion()) {
+            return null;
+        }
+        if (!message.hasText()) {
+            return "no_text";
+        }
+        return addressesBot(message) ? "question" : null;
     }
 
     /**
@@ -82,16 +84,11 @@ public class QuestionDetector {
         return matcher != null ? matcher.group(1).trim() : content.trim();
     }
 
-    public BotQuery toQuery(@ExchangeProperty("message") DiscordMessage message,
-                            @ExchangeProperty("origin") String origin,
-                            @ExchangeProperty("visibleChannelIds") List<String> visibleChannelIds,
-                            @ExchangeProperty("gatewayContext") Map<String, Object> gatewayContext) {
+    public BotQuery toQuery(@Variable("message") DiscordMessage message, @Variable("gateway") GatewayContext gateway) {
         Map<String, Object> context = new LinkedHashMap<>();
-        if (gatewayContext != null) {
-            context.putAll(gatewayContext);
-        }
-        if (origin != null) {
-            context.put(BotQuery.ORIGIN, origin);
+        if (gateway != null) {
+            context.putAll(gateway.replyContext());
+            context.put(BotQuery.ORIGIN, gateway.origin());
         }
         String channelName = message.channelNameOrMetadata();
         if (channelName != null) {
@@ -108,6 +105,6 @@ public class QuestionDetector {
                 context,
                 WireFormat.SCHEMA_VERSION,
                 message.guildId(),
-                visibleChannelIds == null ? null : List.copyOf(visibleChannelIds));
+                gateway == null || gateway.visibleChannelIds() == null ? null : List.copyOf(gateway.visibleChannelIds()));
     }
 }

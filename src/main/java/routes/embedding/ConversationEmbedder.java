@@ -1,21 +1,23 @@
 package routes.embedding;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
-import routes.chroma.ChromaCollection;
+import org.apache.camel.Variable;
 import routes.chroma.ChromaRequests;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 
 /**
- * Embeds a message together with the message it replies to. In a help channel the answer is
+ * Embeds a message together with the message it continues. In a help channel the answer is
  * usually a reply ("yes, set max_tokens") whose words mean little alone; embedded with its
  * question it is found by the next person who asks the same thing. Only the vector changes: the
  * stored document stays the message itself, so citations quote exactly what was said.
+ * This class builds the Chroma requests and reads their answers; ingest-messages makes the calls.
  */
 public class ConversationEmbedder {
 
@@ -23,76 +25,80 @@ public class ConversationEmbedder {
     static final int CONTEXT_CHARS = 1000;
 
     private final MessageEmbedder embedder;
-    private final ChromaCollection collection;
     private final ChromaRequests requests;
     private final boolean enabled;
 
-    public ConversationEmbedder(MessageEmbedder embedder, ChromaCollection collection, ChromaRequests requests, boolean enabled) {
+    public ConversationEmbedder(MessageEmbedder embedder, ChromaRequests requests, boolean enabled) {
         this.embedder = embedder;
-        this.collection = collection;
         this.requests = requests;
         this.enabled = enabled;
     }
 
     /**
-     * The text of the message this one continues: the one it replies to, else its thread's starter
-     * (a Discord thread started from a message has that message's id). From the record when the
-     * gateway sent it, else from the store.
+     * A Chroma get of the parent's stored text, when the message continues another (it replies to
+     * it, or is in the thread it started) and the record does not carry the parent's text; else null.
      */
-    public String contextOf(@Body DiscordMessage message) {
-        String parentId = parentOf(message);
-        if (!enabled || parentId == null) {
-            return null;
-        }
-        if (message.replyToMessageId() != null && message.replyToContent() != null && !message.replyToContent().isBlank()) {
-            return clip(message.replyToContent());
-        }
-        ObjectNode get = WireFormat.mapper().createObjectNode();
-        get.putArray("ids").add(parentId);
-        get.putArray("include").add("documents");
-        JsonNode found = collection.post(collection.recordsUrl() + "/get", get.toString());
-        JsonNode document = found.path("documents").path(0);
-        return document.isTextual() && !document.asText().isBlank() ? clip(document.asText()) : null;
-    }
-
-    public float[] embedInContext(@Body DiscordMessage message, @ExchangeProperty("context") String context) {
-        return embedder.embed(text(message.content(), context));
-    }
-
-    public float[] embedQuestion(@Body BotQuery query) {
-        return embedder.embedQuery(query);
+    public String parentLookup(@Variable("message") DiscordMessage message) {
+        String parent = parentOf(message);
+        return enabled && parent != null && fromRecord(message) == null ? requests.document(parent) : null;
     }
 
     /**
-     * After a message is written, edited or deleted, re-embeds the replies already stored under
-     * it: a parent that arrives after its replies, or changes, changes what they mean.
+     * Embeds the message with its parent's text: from the record, else from the Chroma get of
+     * {@link #parentLookup} (null when there was none, or the parent is not stored yet).
      */
-    public int refreshChildren(@ExchangeProperty("message") DiscordMessage parent) {
-        if (!enabled) {
-            return 0;
+    public Embedded embed(@Variable("message") DiscordMessage message, @Body String parentLookupResult)
+            throws JsonProcessingException {
+        String context = fromRecord(message);
+        if (context == null && parentLookupResult != null) {
+            JsonNode document = WireFormat.mapper().readTree(parentLookupResult).path("documents").path(0);
+            context = document.isTextual() && !document.asText().isBlank() ? clip(document.asText()) : null;
         }
-        ObjectNode get = WireFormat.mapper().createObjectNode();
-        ArrayNode either = get.putObject("where").putArray("$or");
-        either.addObject().putObject("reply_to").put("$eq", parent.messageId());
-        either.addObject().putObject("thread_id").put("$eq", parent.messageId());
-        get.putArray("include").add("documents").add("metadatas");
-        JsonNode children = collection.post(collection.recordsUrl() + "/get", get.toString());
-        JsonNode ids = children.path("ids");
+        return new Embedded(embedder.embed(text(message.content(), context)), context);
+    }
+
+    public float[] embedQuestion(@Variable("query") BotQuery query) {
+        return embedder.embed(query.question());
+    }
+
+    /** A Chroma get of the stored messages that continue this one; null when conversation context is off. */
+    public String repliesLookup(@Variable("message") DiscordMessage parent) {
+        return enabled ? requests.replies(parent) : null;
+    }
+
+    /**
+     * After a message is written, edited or deleted, the replies already stored under it are
+     * re-embedded: a parent that arrives after its replies, or changes, changes what they mean.
+     *
+     * @param children the Chroma get of {@link #repliesLookup}, or null when there was none
+     * @return one upsert of the re-embedded replies, or null when there are none
+     */
+    public String refreshedReplies(@Body String children, @Variable("message") DiscordMessage parent)
+            throws JsonProcessingException {
+        if (children == null) {
+            return null;
+        }
+        JsonNode found = WireFormat.mapper().readTree(children);
+        JsonNode ids = found.path("ids");
         String context = parent.isDeletion() || !parent.hasText() ? null : clip(parent.content());
-        int refreshed = 0;
+        List<ChromaRequests.Replacement> replacements = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            String document = children.path("documents").path(i).asText("");
-            ObjectNode metadata = (ObjectNode) children.path("metadatas").path(i).deepCopy();
+            String document = found.path("documents").path(i).asText("");
+            ObjectNode metadata = (ObjectNode) found.path("metadatas").path(i).deepCopy();
             String replyTo = metadata.path("reply_to").asText(null);
             if (ids.path(i).asText().equals(parent.messageId()) || (replyTo != null && !replyTo.equals(parent.messageId()))) {
                 // a thread message that replies to someone else takes its context from that reply
                 continue;
             }
-            refreshed++;
-            float[] vector = embedder.embed(text(document, context));
-            collection.post(collection.recordsUrl() + "/upsert", requests.reupsert(ids.path(i).asText(), document, metadata, vector, context));
+            replacements.add(new ChromaRequests.Replacement(ids.path(i).asText(), document, metadata,
+                    embedder.embed(text(document, context)), context));
         }
-        return refreshed;
+        return replacements.isEmpty() ? null : requests.replace(replacements);
+    }
+
+    private String fromRecord(DiscordMessage message) {
+        return message.replyToMessageId() != null && message.replyToContent() != null && !message.replyToContent().isBlank()
+                ? clip(message.replyToContent()) : null;
     }
 
     /** The message this one continues: what it replies to, else the thread's starter. */

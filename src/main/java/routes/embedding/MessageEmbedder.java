@@ -2,7 +2,6 @@ package routes.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import routes.schema.BotQuery;
 
 /**
  * Turns text into vectors with all-MiniLM-L6-v2, run in-process by ONNX Runtime: the same model as
@@ -15,10 +14,6 @@ public class MessageEmbedder {
     public static final int DIMENSION = 384;
 
     private volatile EmbeddingModel model;
-
-    public float[] embedQuery(BotQuery query) {
-        return embed(query.question());
-    }
 
     public float[] embed(String text) {
         return model().embed(text == null ? "" : text).content().vector();

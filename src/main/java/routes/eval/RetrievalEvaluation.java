@@ -1,70 +1,43 @@
 package routes.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import routes.answer.Candidate;
-import routes.answer.CandidateSelector;
-import routes.chroma.ChromaCollection;
-import routes.chroma.ChromaRequests;
-import routes.discord.QuestionDetector;
-import routes.embedding.ConversationEmbedder;
-import routes.schema.BotQuery;
-import routes.schema.DiscordMessage;
+import routes.schema.BotResponse;
 import routes.schema.WireFormat;
 
 /**
- * Measures retrieval the way production retrieves: the same embedder, request builders and
- * candidate selection as the ingest and answer routes, against a real Chroma collection.
+ * Measures retrieval through the product itself: each question is asked on a running RTFM's
+ * HTTP API, through bot-queries, answer-queries and bot-responses, and the rank of the first
+ * expected message among the answer's sources is recorded.
  */
 public final class RetrievalEvaluation {
 
+    /** How deep ranks are read: the answers carry this many sources during an evaluation. */
     public static final int DEPTH = 10;
 
-    private final ChromaCollection collection;
-    private final ConversationEmbedder embedder;
-    private final ChromaRequests requests;
-    private final CandidateSelector selector;
-    private final QuestionDetector questions;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WireFormat wire = new WireFormat();
+    private final URI ask;
 
-    public RetrievalEvaluation(ChromaCollection collection, ConversationEmbedder embedder, ChromaRequests requests,
-                               CandidateSelector selector, QuestionDetector questions) {
-        this.collection = collection;
-        this.embedder = embedder;
-        this.requests = requests;
-        this.selector = selector;
-        this.questions = questions;
+    public RetrievalEvaluation(String apiBaseUrl) {
+        this.ask = URI.create(apiBaseUrl + "/api/ask");
     }
 
-    /** Indexes messages in order, as ingest-messages does; returns how many were indexed. */
-    public int ingest(List<DiscordMessage> messages) {
-        int indexed = 0;
-        for (DiscordMessage message : messages) {
-            if (!message.hasText() || questions.addressesBot(message)) {
-                continue;
-            }
-            String context = embedder.contextOf(message);
-            float[] vector = embedder.embedInContext(message, context);
-            collection.post(collection.recordsUrl() + "/upsert", requests.upsert(message, vector, context));
-            embedder.refreshChildren(message);
-            indexed++;
-        }
-        return indexed;
-    }
-
-    public RetrievalReport evaluate(List<EvalQuestion> set, String guildId) throws Exception {
+    public RetrievalReport evaluate(List<EvalQuestion> set, String guildId) throws IOException, InterruptedException {
         List<Integer> ranks = new ArrayList<>();
         List<String> misses = new ArrayList<>();
         for (EvalQuestion question : set) {
-            BotQuery query = new BotQuery("eval", "eval", question.question(), "eval", "0", "0", "2025-01-01T00:00:00Z",
-                    Map.of(), WireFormat.SCHEMA_VERSION, guildId, null);
-            float[] vector = embedder.embedQuestion(query);
-            JsonNode result = collection.post(collection.recordsUrl() + "/query", requests.query(query, vector));
-            List<Candidate> ranked = selector.select(result.toString(), query);
+            List<BotResponse.Source> sources = ask(question.question(), guildId).sources();
             int rank = 0;
-            for (int i = 0; i < ranked.size() && i < DEPTH; i++) {
-                if (question.expectedMessageIds().contains(ranked.get(i).messageId())) {
+            for (int i = 0; sources != null && i < sources.size() && i < DEPTH; i++) {
+                if (question.expectedMessageIds().contains(sources.get(i).messageId())) {
                     rank = i + 1;
                     break;
                 }
@@ -75,5 +48,19 @@ public final class RetrievalEvaluation {
             }
         }
         return RetrievalReport.of(ranks, misses);
+    }
+
+    private BotResponse ask(String question, String guildId) throws IOException, InterruptedException {
+        ObjectNode body = WireFormat.mapper().createObjectNode().put("question", question);
+        if (guildId != null) {
+            body.put("guild_id", guildId);
+        }
+        HttpRequest request = HttpRequest.newBuilder(ask).timeout(Duration.ofSeconds(90))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("RTFM answered " + response.statusCode() + " to '" + question + "': " + response.body());
+        }
+        return wire.parseResponse(response.body());
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 import routes.answer.Candidate;
 import routes.schema.BotQuery;
 import routes.schema.WireFormat;
@@ -28,13 +28,11 @@ public class GeminiClient {
             "Be concise: a few sentences or a short list. Do not mention users with @, and never write @everyone or @here.");
 
     private final String apiKey;
-    private final String model;
     private final double temperature;
     private final int maxOutputTokens;
 
-    public GeminiClient(String apiKey, String model, double temperature, int maxOutputTokens) {
+    public GeminiClient(String apiKey, double temperature, int maxOutputTokens) {
         this.apiKey = apiKey == null ? "" : apiKey.trim();
-        this.model = model;
         this.temperature = temperature;
         this.maxOutputTokens = maxOutputTokens;
     }
@@ -43,16 +41,14 @@ public class GeminiClient {
         return !apiKey.isEmpty();
     }
 
-    public String model() {
-        return model;
-    }
-
-    /** Puts the key on the request as a header (never in the URL, where it would reach access logs). */
-    public void authorize(Exchange exchange) {
+    /**
+     * The generateContent request for a question and its excerpts. It sets the only two headers the
+     * call needs: Content-Type and the key (a header, never in the URL, where it would reach access logs).
+     */
+    public String request(@Variable("query") BotQuery query, @Variable("candidates") List<Candidate> candidates,
+                          Exchange exchange) {
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setHeader(API_KEY_HEADER, apiKey);
-    }
-
-    public String request(@ExchangeProperty("query") BotQuery query, @ExchangeProperty("candidates") List<Candidate> candidates) {
         ObjectNode body = WireFormat.mapper().createObjectNode();
         body.putObject("systemInstruction").putArray("parts").addObject().put("text", SYSTEM_INSTRUCTION);
         ArrayNode contents = body.putArray("contents");

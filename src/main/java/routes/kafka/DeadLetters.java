@@ -6,25 +6,27 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import routes.schema.DeadLetter;
 import routes.schema.WireFormat;
 
-/** Wraps a record that could not be processed in the dead-letter envelope, with the reason. */
+/**
+ * Wraps a record that could not be processed in the dead-letter envelope, with the reason. The
+ * error handlers hand over the original Kafka message (useOriginalMessage), so its topic,
+ * partition, offset and key are still on it.
+ */
 public class DeadLetters {
 
     /** Exchange property counting redeliveries: Camel clears its own counter before the dead-letter channel runs. */
     public static final String REDELIVERIES = "rtfmRedeliveries";
 
-    private final WireFormat wireFormat;
+    /** Called before each redelivery (the error handler's onRedelivery hook). */
+    public static final org.apache.camel.Processor COUNT_REDELIVERY = exchange ->
+            exchange.setProperty(REDELIVERIES, exchange.getProperty(REDELIVERIES, 0, Integer.class) + 1);
 
-    public DeadLetters(WireFormat wireFormat) {
-        this.wireFormat = wireFormat;
-    }
-
-    public String envelope(Exchange exchange) {
+    public DeadLetter envelope(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String original = exchange.getMessage().getBody(String.class);
         Object message = WireFormat.tryParse(original);
         Integer redeliveries = exchange.getProperty(REDELIVERIES, Integer.class);
-        DeadLetter letter = new DeadLetter(
-                exchange.getMessage().getHeader(KafkaConstants.TOPIC, "direct:discord-in", String.class),
+        return new DeadLetter(
+                exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class),
                 message != null ? message : original,
                 describe(error),
                 Instant.now().toString(),
@@ -33,12 +35,7 @@ public class DeadLetters {
                 exchange.getMessage().getHeader(KafkaConstants.KEY, String.class),
                 error == null ? null : error.getClass().getName(),
                 1 + (redeliveries == null ? 0 : redeliveries));
-        return wireFormat.write(letter);
     }
-
-    /** Called before each redelivery (the error handler's onRedelivery hook). */
-    public static final org.apache.camel.Processor COUNT_REDELIVERY = exchange ->
-            exchange.setProperty(REDELIVERIES, exchange.getProperty(REDELIVERIES, 0, Integer.class) + 1);
 
     static String describe(Throwable error) {
         if (error == null) {

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
+import routes.gateway.AnswerGateway;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 
@@ -15,7 +15,7 @@ import routes.schema.BotResponse;
  * Holds the HTTP requests of /api/ask open until their answer comes back through Kafka,
  * matched by query id.
  */
-public class AskWaiters {
+public class AskWaiters implements AnswerGateway {
 
     private final Map<String, CompletableFuture<BotResponse>> waiting = new ConcurrentHashMap<>();
     private final long timeoutMs;
@@ -25,18 +25,26 @@ public class AskWaiters {
     }
 
     /** Registers before the query is sent, so an answer that comes back fast is not missed. */
-    public void register(@ExchangeProperty("query") BotQuery query) {
+    public void register(@Variable("query") BotQuery query) {
         waiting.put(query.queryId(), new CompletableFuture<>());
     }
 
-    /** @return whether someone was waiting for this answer */
-    public boolean complete(@Body BotResponse response) {
-        // left in place: the asker may not be waiting yet, and removes it when done
-        CompletableFuture<BotResponse> future = waiting.get(response.queryId());
-        return future != null && future.complete(response);
+    @Override
+    public String origin() {
+        return HttpApi.ORIGIN;
     }
 
-    public BotResponse await(@ExchangeProperty("query") BotQuery query) throws InterruptedException, ExecutionException {
+    /** Completes the asker's wait; an answer nobody waits for any more (timed out) is dropped. */
+    @Override
+    public void deliver(BotResponse response) {
+        // left in place: the asker may not be waiting yet, and removes it when done
+        CompletableFuture<BotResponse> future = waiting.get(response.queryId());
+        if (future != null) {
+            future.complete(response);
+        }
+    }
+
+    public BotResponse await(@Variable("query") BotQuery query) throws InterruptedException, ExecutionException {
         CompletableFuture<BotResponse> future = waiting.get(query.queryId());
         if (future == null) {
             throw new IllegalStateException("query " + query.queryId() + " was not registered");
@@ -55,9 +63,9 @@ public class AskWaiters {
     }
 
     /** The answer did not come back in time; the API maps it to 504. */
-    public static class AskTimeoutException extends RuntimeException {
+    public static class AskTimeoutException extends HttpApi.Rejection {
         public AskTimeoutException(String message) {
-            super(message);
+            super(504, message);
         }
     }
 }

@@ -71,10 +71,6 @@ public final class ChromaServer implements AutoCloseable {
         }
     }
 
-    public String url() {
-        return url;
-    }
-
     private Path install() throws IOException {
         Files.createDirectories(installDir);
         boolean changed = false;

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import routes.discord.QuestionDetector;
+import routes.gateway.AnswerGateway;
+import routes.gateway.GatewayContext;
 import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
@@ -16,7 +17,7 @@ import routes.schema.WireFormat;
  * A terminal stands in for Discord: every line typed is a message from the local user in the
  * local guild's channel, and answers are printed with their sources.
  */
-public class ConsoleGateway {
+public class ConsoleGateway implements AnswerGateway {
 
     public static final String ORIGIN = "console";
 
@@ -39,14 +40,20 @@ public class ConsoleGateway {
     }
 
     public DiscordMessage message(@Body String line, Exchange exchange) {
-        exchange.getMessage().setHeader(QuestionDetector.ORIGIN_HEADER, ORIGIN);
+        exchange.getMessage().setHeader(GatewayContext.HEADER, GatewayContext.of(ORIGIN));
         String id = Long.toString(lastId.updateAndGet(previous -> Math.max(previous + 1, System.currentTimeMillis() * 1000)));
         return new DiscordMessage(id, line == null ? "" : line, username, userId, channelId, Instant.now().toString(),
                 Map.of("channel_name", channelName), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, guildId,
                 channelName, null, null, false, List.of(), null, null);
     }
 
-    public void print(@Body BotResponse response) {
+    @Override
+    public String origin() {
+        return ORIGIN;
+    }
+
+    @Override
+    public void deliver(BotResponse response) {
         out.println(render(response));
         out.flush();
     }

@@ -16,6 +16,11 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.apache.camel.Message;
+import org.apache.camel.Variable;
+import routes.gateway.GatewayContext;
+import routes.schema.BotResponse;
+import routes.schema.DiscordMessage;
 import routes.schema.BotQuery;
 import routes.schema.InvalidRecordException;
 import routes.schema.WireFormat;
@@ -28,14 +33,16 @@ public class HttpApi {
 
     public static final String ORIGIN = "http";
 
+    private final WireFormat wireFormat;
     private final String apiToken;
     private final String defaultGuild;
     private final String defaultChannel;
     private final String defaultUserId;
     private final String defaultUsername;
 
-    public HttpApi(String host, String apiToken, String defaultGuild, String defaultChannel, String defaultUserId,
-                   String defaultUsername) {
+    public HttpApi(WireFormat wireFormat, String host, String apiToken, String defaultGuild, String defaultChannel,
+                   String defaultUserId, String defaultUsername) {
+        this.wireFormat = wireFormat;
         this.apiToken = apiToken == null ? "" : apiToken.trim();
         if (!isLoopback(host) && this.apiToken.isEmpty()) {
             throw new IllegalStateException("the HTTP API listens on " + host + ", beyond this machine, but RTFM_API_TOKEN "
@@ -47,6 +54,7 @@ public class HttpApi {
         this.defaultUsername = defaultUsername;
     }
 
+    /** Every API call goes through this first (api-errors' interceptFrom). */
     public void checkAccess(@Header("Authorization") String authorization) {
         if (apiToken.isEmpty()) {
             return;
@@ -93,9 +101,43 @@ public class HttpApi {
                 text(request, "guild_id", defaultGuild), visible);
     }
 
-    /** The JSON body of a 400: the reason, quoted safely. */
-    public String errorBody(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+    /** A chat message posted to /api/messages, for discord-in: the wire format, from the HTTP gateway. */
+    public DiscordMessage message(@Body String json, Exchange exchange) {
+        DiscordMessage message = wireFormat.parseMessage(json);
+        Message http = exchange.getMessage();
+        http.removeHeaders("*");
+        http.setHeader(GatewayContext.HEADER, GatewayContext.of(ORIGIN));
+        return message;
+    }
+
+    /** 202 with the accepted message's id. */
+    public String accepted(@Variable("message") DiscordMessage message, Exchange exchange) {
+        respond(exchange, 202);
+        return WireFormat.mapper().createObjectNode().put("message_id", message.messageId()).put("status", "accepted").toString();
+    }
+
+    /** 200 with the answer. */
+    public String answered(@Body BotResponse response, Exchange exchange) {
+        respond(exchange, 200);
+        return wireFormat.write(response);
+    }
+
+    /** A rejected request: its status and the reason as JSON, quoted safely. */
+    public String rejected(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error, Exchange exchange) {
+        int status = error instanceof Rejection rejection ? rejection.status() : 400;
+        respond(exchange, status);
+        if (status == 401) {
+            exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
+        }
         return WireFormat.mapper().createObjectNode().put("error", error.getMessage()).toString();
+    }
+
+    private static void respond(Exchange exchange, int status) {
+        Message http = exchange.getMessage();
+        // nothing from the request or from Kafka goes back to the client
+        http.removeHeaders("*");
+        http.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        http.setHeader(Exchange.CONTENT_TYPE, "application/json");
     }
 
     private static String text(JsonNode request, String field, String fallback) {
@@ -111,10 +153,24 @@ public class HttpApi {
         }
     }
 
-    /** No or wrong bearer token; the API maps it to 401. */
-    public static class AccessDeniedException extends RuntimeException {
+    /** A request the API refuses, with the HTTP status that says why. */
+    public static class Rejection extends RuntimeException {
+        private final int status;
+
+        public Rejection(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** No or wrong bearer token: 401. */
+    public static class AccessDeniedException extends Rejection {
         public AccessDeniedException() {
-            super("missing or wrong bearer token");
+            super(401, "missing or wrong bearer token");
         }
     }
 }

@@ -1,5 +1,6 @@
 package routes.schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,7 @@ public record DiscordMessage(
         return event == null ? CREATED : event;
     }
 
+    @JsonIgnore
     public boolean isDeletion() {
         return DELETED.equals(eventOrDefault());
     }

@@ -71,6 +71,24 @@ public final class WireFormat {
         }
     }
 
+    /**
+     * The Kafka key the wire contract gives a record: a message's id (so compaction and upserts
+     * see one message), a question's or answer's channel (so one channel's questions keep their
+     * order), a dead letter's original key.
+     */
+    public String keyOf(Object record) {
+        if (record instanceof DiscordMessage message) {
+            return message.messageId();
+        } else if (record instanceof BotQuery query) {
+            return query.channelId();
+        } else if (record instanceof BotResponse response) {
+            return response.channelId();
+        } else if (record instanceof DeadLetter letter) {
+            return letter.key();
+        }
+        throw new IllegalArgumentException("not a wire record: " + (record == null ? "null" : record.getClass().getName()));
+    }
+
     /** Parses JSON without a schema, for the original record inside a dead letter; null when it is not JSON. */
     public static JsonNode tryParse(String json) {
         if (json == null) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import routes.gateway.GatewayContext;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
 
@@ -48,8 +49,8 @@ class QuestionDetectorTest {
 
     @Test
     void theQueryCarriesTheOriginAndTheVisibleChannels() {
-        BotQuery query = detector.toQuery(message("RTFM where is the config?", null, false), "console", List.of("3", "4"),
-                Map.of("reply_channel_id", "3"));
+        BotQuery query = detector.toQuery(message("RTFM where is the config?", null, false),
+                new GatewayContext("console", List.of("3", "4"), true, Map.of("reply_channel_id", "3")));
         assertThat(query.question()).isEqualTo("where is the config?");
         assertThat(query.origin()).isEqualTo("console");
         assertThat(query.visibleChannelIds()).containsExactly("3", "4");
@@ -60,7 +61,16 @@ class QuestionDetectorTest {
 
     @Test
     void anOverLimitAskerAsksNothing() {
-        assertThat(detector.isQuestion(message("RTFM again?", null, false), false)).isFalse();
+        assertThat(detector.isQuestion(message("RTFM again?", null, false), new GatewayContext("discord", List.of(), false, null)))
+                .isFalse();
+    }
+
+    @Test
+    void ingestSkipsEmptyMessagesAndQuestionsButNeverADeletion() {
+        assertThat(detector.skipReason(message("   ", null, false))).isEqualTo("no_text");
+        assertThat(detector.skipReason(message("RTFM where?", null, false))).isEqualTo("question");
+        assertThat(detector.skipReason(message("", DiscordMessage.DELETED, false))).isNull();
+        assertThat(detector.skipReason(message("deploys run at 5pm", null, false))).isNull();
     }
 
     @Test

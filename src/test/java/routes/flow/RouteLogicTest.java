@@ -2,125 +2,136 @@ package routes.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.EndpointInject;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import routes.RtfmConfiguration;
+import routes.gateway.GatewayContext;
+import routes.local.AskWaiters;
+import routes.local.ConsoleGateway;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
+import routes.schema.DeadLetter;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 
 /**
- * The routes of routes.yaml with their Kafka endpoints advised into mocks: the decisions the routes
- * make (which message is a question, which answer mode, what goes to the dead-letter queue).
- * The real-broker, real-Chroma path is PipelineIT's.
+ * routes.yaml as Camel Main runs it, with the real application.properties and beans, the Kafka
+ * consumers replaced by direct endpoints and every Kafka write mocked: the decisions the routes make
+ * (which message is a question, which answer mode, what goes to the dead-letter queue, which
+ * headers reach Kafka). The real-broker, real-Chroma path is PipelineIT's.
  */
-class RouteLogicTest extends CamelTestSupport {
+@CamelMainTest(
+        properties = {
+            "rtfm.kafka.bootstrap-servers=127.0.0.1:1",
+            "rtfm.chroma.url=http://127.0.0.1:1",
+            "rtfm.processor.enabled=true",
+            "rtfm.bot.enabled=true",
+            "rtfm.console.active=false",
+            "rtfm.api.active=false",
+            "rtfm.retry.initial-delay-ms=1",
+            "camel.server.enabled=false",
+            "camel.management.enabled=false",
+            "camel.main.configuration-classes=routes.flow.RouteLogicTest$Beans"
+        },
+        replaceRouteFromWith = {
+            "ingest-messages=direct:ingest-messages-source",
+            "answer-queries=direct:answer-queries-source",
+            "deliver-responses=direct:deliver-responses-source"
+        },
+        mockEndpointsAndSkip = "kafka:*")
+class RouteLogicTest {
 
     private final WireFormat wire = new WireFormat();
-    private final java.io.ByteArrayOutputStream consoleOut = new java.io.ByteArrayOutputStream();
-    private final routes.local.AskWaiters askWaiters = new routes.local.AskWaiters(5000);
+    private static final ByteArrayOutputStream CONSOLE_OUT = new ByteArrayOutputStream();
 
-    @Override
-    public boolean isUseAdviceWith() {
-        return true;
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties props = new Properties();
-        props.setProperty("rtfm.kafka.bootstrap-servers", "127.0.0.1:1");
-        props.setProperty("rtfm.chroma.url", "http://127.0.0.1:1");
-        props.setProperty("rtfm.processor.enabled", "true");
-        props.setProperty("rtfm.bot.enabled", "true");
-        props.setProperty("rtfm.console.active", "false");
-        props.setProperty("rtfm.api.active", "false");
-        props.setProperty("rtfm.retry.initial-delay-ms", "1");
-        return props;
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getPropertiesComponent().setLocation("classpath:application.properties");
-        // endpoints need a broker address to be created; every send to Kafka is advised into a mock
-        context.getComponent("kafka", org.apache.camel.component.kafka.KafkaComponent.class)
-                .getConfiguration().setBrokers("127.0.0.1:1");
-        return context;
-    }
-
-    @Override
-    protected void doPostSetup() throws Exception {
-        bindBeans();
-        PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource("classpath:routes.yaml"));
-        for (String route : List.of("ingest-messages", "answer-queries", "deliver-responses")) {
-            AdviceWith.adviceWith(context, route, advice -> advice.replaceFromWith("direct:" + route + "-source"));
+    /** The production beans, with the console printing where the test can read it. */
+    public static class Beans extends RtfmConfiguration {
+        @Override
+        @BindToRegistry(lazy = true)
+        public ConsoleGateway console(@PropertyInject("rtfm.local.guild-id") String guild,
+                                      @PropertyInject("rtfm.local.channel-id") String channel,
+                                      @PropertyInject("rtfm.local.channel-name") String channelName,
+                                      @PropertyInject("rtfm.local.user-id") String userId,
+                                      @PropertyInject("rtfm.local.username") String username) {
+            return new ConsoleGateway(guild, channel, channelName, userId, username,
+                    new PrintStream(CONSOLE_OUT, true, StandardCharsets.UTF_8));
         }
-        for (String route : List.of("discord-in", "answer-queries", "dead-letter")) {
-            AdviceWith.adviceWith(context, route, advice -> advice.mockEndpointsAndSkip("kafka:*"));
-        }
-        context.start();
     }
 
-    private void bindBeans() throws Exception {
-        RtfmConfiguration beans = new RtfmConfiguration();
-        var registry = context.getRegistry();
-        registry.bind("wireFormat", beans.wireFormat());
-        registry.bind("embedder", beans.embedder());
-        registry.bind("chromaCollection", beans.chromaCollection("http://127.0.0.1:1", "t", "d", "c"));
-        registry.bind("chromaRequests", beans.chromaRequests(10));
-        registry.bind("candidateSelector", beans.candidateSelector(0.3, 5, 0.2));
-        registry.bind("conversation", beans.conversation(true, "http://127.0.0.1:1", "t", "d", "c", 10));
-        registry.bind("gemini", beans.gemini("", "gemini-2.5-flash", 0.2, 1024));
-        registry.bind("responses", beans.responses("RTFM", 500, "gemini-2.5-flash"));
-        registry.bind("questions", beans.questions("RTFM"));
-        registry.bind("deadLetters", beans.deadLetters());
-        registry.bind("countRedelivery", beans.countRedelivery());
-        registry.bind("transientHttpFailure", beans.transientHttpFailure());
-        registry.bind("console", new routes.local.ConsoleGateway("local", "general", "general", "u", "u",
-                new java.io.PrintStream(consoleOut, true, java.nio.charset.StandardCharsets.UTF_8)));
-        registry.bind("askWaiters", askWaiters);
-        registry.bind("discord", beans.discord("", "http://127.0.0.1:1/api/v10/", "ws://127.0.0.1:1/", "none", 5, "RTFM"));
-        registry.bind("httpApi", beans.httpApi("127.0.0.1", "", "local", "general", "u", "u"));
-    }
+    @BeanInject
+    CamelContext context;
 
-    private static DiscordMessage message(String id, String content) {
-        return new DiscordMessage(id, content, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, null, "local",
-                "general", null, null, false, List.of(), null, null);
+    @EndpointInject("mock:kafka:discord-messages")
+    MockEndpoint messages;
+
+    @EndpointInject("mock:kafka:bot-queries")
+    MockEndpoint queries;
+
+    @EndpointInject("mock:kafka:bot-responses")
+    MockEndpoint responses;
+
+    @EndpointInject("mock:kafka:dead-letter-queue")
+    MockEndpoint deadLetters;
+
+    private ProducerTemplate template;
+
+    @BeforeEach
+    void producer() {
+        template = context.createProducerTemplate();
     }
 
     @Test
     void everyMessageIsPublishedAndOnlyQuestionsBecomeQueries() throws Exception {
-        MockEndpoint messages = getMockEndpoint("mock:kafka:discord-messages");
-        MockEndpoint queries = getMockEndpoint("mock:kafka:bot-queries");
         messages.expectedMessageCount(3);
         messages.expectedHeaderValuesReceivedInAnyOrder("kafka.KEY", "1", "2", "3");
         queries.expectedMessageCount(1);
 
-        template.sendBody("direct:discord-in", message("1", "the endpoint is /api/v1/data"));
-        template.sendBody("direct:discord-in", message("2", "RTFM what is the endpoint?"));
-        template.sendBody("direct:discord-in", message("3", "please rtfm first"));
+        GatewayContext gateway = new GatewayContext("console", List.of("general"), true, Map.of("reply_channel_id", "general"));
+        for (DiscordMessage message : List.of(message("1", "the endpoint is /api/v1/data"), message("2", "RTFM what is the endpoint?"),
+                message("3", "please rtfm first"))) {
+            template.sendBodyAndHeader("direct:discord-in", message, GatewayContext.HEADER, gateway);
+        }
 
         MockEndpoint.assertIsSatisfied(context);
         BotQuery query = wire.parseQuery(queries.getExchanges().get(0).getMessage().getBody(String.class));
         assertThat(query.question()).isEqualTo("what is the endpoint?");
         assertThat(query.originalMessageId()).isEqualTo("2");
+        assertThat(query.visibleChannelIds()).containsExactly("general");
+        assertThat(query.context()).containsEntry("origin", "console").containsEntry("reply_channel_id", "general");
+        // what the gateway said travels inside the query, never as a Kafka record header
+        assertThat(queries.getExchanges().get(0).getMessage().getHeaders()).containsKey(GatewayContext.HEADER);
+        assertThat(crossingToKafka(queries.getExchanges().get(0))).isEmpty();
+        assertThat(crossingToKafka(messages.getExchanges().get(1))).isEmpty();
         assertThat(queries.getExchanges().get(0).getMessage().getHeader("kafka.KEY")).isEqualTo("general");
     }
 
     @Test
+    void anAskerOverTheLimitIsNotAskedFor() throws Exception {
+        messages.expectedMessageCount(1);
+        queries.expectedMessageCount(0);
+        template.sendBodyAndHeader("direct:discord-in", message("4", "RTFM again?"), GatewayContext.HEADER,
+                new GatewayContext("discord", List.of(), false, Map.of()));
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
     void anEmptyQuestionGetsAUsageHint() throws Exception {
-        MockEndpoint responses = getMockEndpoint("mock:kafka:bot-responses");
         responses.expectedMessageCount(1);
-        template.sendBody("direct:answer-queries-source", wire.write(query("")));
+        template.sendBody("direct:answer-queries-source", wire.write(query("", null)));
         MockEndpoint.assertIsSatisfied(context);
         BotResponse response = wire.parseResponse(responses.getExchanges().get(0).getMessage().getBody(String.class));
         assertThat(response.mode()).isEqualTo(BotResponse.NO_MATCH);
@@ -129,34 +140,54 @@ class RouteLogicTest extends CamelTestSupport {
 
     @Test
     void anAskerWhoCanReadNoChannelGetsNoMatchWithoutASearch() throws Exception {
-        MockEndpoint responses = getMockEndpoint("mock:kafka:bot-responses");
         responses.expectedMessageCount(1);
-        BotQuery blind = new BotQuery("q2", "m", "where are the docs?", "u", "1", "general", "2025-11-02T12:34:56.789Z",
-                Map.of(), 1, "local", List.of());
-        template.sendBody("direct:answer-queries-source", wire.write(blind));
+        // Chroma at 127.0.0.1:1 would fail the record: an answer proves no search was made
+        template.sendBody("direct:answer-queries-source", wire.write(query("where are the docs?", List.of())));
         MockEndpoint.assertIsSatisfied(context);
         BotResponse response = wire.parseResponse(responses.getExchanges().get(0).getMessage().getBody(String.class));
         assertThat(response.mode()).isEqualTo(BotResponse.NO_MATCH);
         assertThat(response.sources()).isEmpty();
+        assertThat(response.responseText()).contains("can't search any channel");
     }
 
     @Test
-    void invalidJsonAndSchemaFailuresGoStraightToTheDeadLetterQueue() throws Exception {
-        MockEndpoint dlq = getMockEndpoint("mock:kafka:dead-letter-queue");
-        dlq.expectedMessageCount(2);
+    void recordsThatDoNotParseGoStraightToTheDeadLetterQueueWithTheirKafkaCoordinates() throws Exception {
+        deadLetters.expectedMessageCount(2);
         NotifyBuilder done = new NotifyBuilder(context).fromRoute("ingest-messages").whenDone(2).create();
 
-        template.sendBody("direct:ingest-messages-source", "{broken");
-        template.sendBody("direct:ingest-messages-source", "{\"message_id\": \"9\"}");
+        template.sendBodyAndHeaders("direct:ingest-messages-source", "{broken",
+                Map.of("kafka.TOPIC", "discord-messages", "kafka.PARTITION", 2, "kafka.OFFSET", 41L, "kafka.KEY", "k1"));
+        template.sendBodyAndHeaders("direct:ingest-messages-source", "{\"message_id\": \"9\"}",
+                Map.of("kafka.TOPIC", "discord-messages", "kafka.PARTITION", 0, "kafka.OFFSET", 7L, "kafka.KEY", "9"));
 
         assertThat(done.matchesWaitTime()).isTrue();
         MockEndpoint.assertIsSatisfied(context);
-        String first = dlq.getExchanges().get(0).getMessage().getBody(String.class);
-        String second = dlq.getExchanges().get(1).getMessage().getBody(String.class);
-        assertThat(wire.parseDeadLetter(first).error()).contains("not valid JSON");
-        assertThat(wire.parseDeadLetter(first).message()).isEqualTo("{broken");
-        assertThat(wire.parseDeadLetter(second).error()).contains("content");
-        assertThat(wire.parseDeadLetter(second).attempts()).isEqualTo(1);
+        DeadLetter first = wire.parseDeadLetter(deadLetters.getExchanges().get(0).getMessage().getBody(String.class));
+        DeadLetter second = wire.parseDeadLetter(deadLetters.getExchanges().get(1).getMessage().getBody(String.class));
+        assertThat(first.error()).contains("not valid JSON");
+        assertThat(first.message()).isEqualTo("{broken");
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.originalTopic()).isEqualTo("discord-messages");
+        assertThat(first.partition()).isEqualTo(2);
+        assertThat(first.offset()).isEqualTo(41L);
+        assertThat(first.key()).isEqualTo("k1");
+        assertThat(crossingToKafka(deadLetters.getExchanges().get(0))).isEmpty();
+        assertThat(second.error()).contains("content");
+        assertThat(second.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aChromaThatDoesNotAnswerIsRetriedThenDeadLettered() throws Exception {
+        deadLetters.expectedMessageCount(1);
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("ingest-messages").whenDone(1).create();
+        template.sendBodyAndHeaders("direct:ingest-messages-source", wire.write(message("10", "deploys run at 5pm")),
+                Map.of("kafka.TOPIC", "discord-messages", "kafka.PARTITION", 1, "kafka.OFFSET", 3L, "kafka.KEY", "10"));
+        assertThat(done.matchesWaitTime()).isTrue();
+        MockEndpoint.assertIsSatisfied(context);
+        DeadLetter letter = wire.parseDeadLetter(deadLetters.getExchanges().get(0).getMessage().getBody(String.class));
+        // rtfm.retry.max-redeliveries (5) retries of the connection error, then the dead letter
+        assertThat(letter.attempts()).isEqualTo(6);
+        assertThat(letter.error()).contains("unreachable");
     }
 
     @Test
@@ -165,6 +196,7 @@ class RouteLogicTest extends CamelTestSupport {
         BotResponse forHttp = response("q-http", "http", "Use similarity_top_k [1].");
         BotQuery waiting = new BotQuery("q-http", "m", "how?", "u", "1", "general", "2025-11-02T12:34:56.789Z",
                 Map.of("origin", "http"), 1, "local", null);
+        AskWaiters askWaiters = context.getRegistry().lookupByNameAndType("askWaiters", AskWaiters.class);
         askWaiters.register(waiting);
         NotifyBuilder done = new NotifyBuilder(context).fromRoute("deliver-responses").whenDone(2).create();
 
@@ -172,10 +204,24 @@ class RouteLogicTest extends CamelTestSupport {
         template.sendBody("direct:deliver-responses-source", wire.write(forHttp));
 
         assertThat(done.matchesWaitTime()).isTrue();
-        assertThat(consoleOut.toString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(CONSOLE_OUT.toString(StandardCharsets.UTF_8))
                 .contains("RTFM [generated]: Deploys run on Fridays [1].").contains("Sources:").contains("[1] ana: deploys are on fridays")
                 .doesNotContain("similarity_top_k");
         assertThat(askWaiters.await(waiting).responseText()).isEqualTo("Use similarity_top_k [1].");
+    }
+
+    /** The headers the Kafka component would write as record headers, through its configured filter. */
+    private List<String> crossingToKafka(org.apache.camel.Exchange exchange) {
+        org.apache.camel.spi.HeaderFilterStrategy filter = context.getComponent("kafka",
+                org.apache.camel.component.kafka.KafkaComponent.class).getConfiguration().getHeaderFilterStrategy();
+        return exchange.getMessage().getHeaders().entrySet().stream()
+                .filter(header -> !filter.applyFilterToCamelHeaders(header.getKey(), header.getValue(), exchange))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static DiscordMessage message(String id, String content) {
+        return new DiscordMessage(id, content, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, null, "local",
+                "general", null, null, false, List.of(), null, null);
     }
 
     private static BotResponse response(String queryId, String origin, String text) {
@@ -185,7 +231,7 @@ class RouteLogicTest extends CamelTestSupport {
                         "deploys are on fridays")), "gemini-2.5-flash", 900L);
     }
 
-    private static BotQuery query(String question) {
-        return new BotQuery("q1", "m", question, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, "local", null);
+    private static BotQuery query(String question, List<String> visible) {
+        return new BotQuery("q1", "m", question, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, "local", visible);
     }
 }

@@ -13,14 +13,14 @@ class HttpApiTest {
 
     @Test
     void beyondLoopbackTheApiRefusesToStartWithoutAToken() {
-        assertThatThrownBy(() -> new HttpApi("0.0.0.0", "", "local", "general", "u", "u"))
+        assertThatThrownBy(() -> new HttpApi(new routes.schema.WireFormat(), "0.0.0.0", "", "local", "general", "u", "u"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("RTFM_API_TOKEN");
-        new HttpApi("127.0.0.1", "", "local", "general", "u", "u").checkAccess(null);
+        new HttpApi(new routes.schema.WireFormat(), "127.0.0.1", "", "local", "general", "u", "u").checkAccess(null);
     }
 
     @Test
     void withATokenOnlyTheRightBearerGetsIn() {
-        HttpApi api = new HttpApi("0.0.0.0", "s3cret-token", "local", "general", "u", "u");
+        HttpApi api = new HttpApi(new routes.schema.WireFormat(), "0.0.0.0", "s3cret-token", "local", "general", "u", "u");
         api.checkAccess("Bearer s3cret-token");
         assertThatThrownBy(() -> api.checkAccess(null)).isInstanceOf(HttpApi.AccessDeniedException.class);
         assertThatThrownBy(() -> api.checkAccess("Bearer wrong")).isInstanceOf(HttpApi.AccessDeniedException.class);
@@ -30,7 +30,7 @@ class HttpApiTest {
 
     @Test
     void anAskRequestBecomesAQueryWithDefaultsForWhatIsMissing() {
-        HttpApi api = new HttpApi("127.0.0.1", "", "local", "general", "local-user", "local-user");
+        HttpApi api = new HttpApi(new routes.schema.WireFormat(), "127.0.0.1", "", "local", "general", "local-user", "local-user");
         BotQuery query = api.askQuery("{\"question\": \" where are the docs? \", \"visible_channel_ids\": [\"a\", \"b\"]}");
         assertThat(query.question()).isEqualTo("where are the docs?");
         assertThat(query.guildId()).isEqualTo("local");

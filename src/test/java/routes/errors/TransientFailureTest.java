@@ -9,7 +9,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TransientHttpFailureTest {
+class TransientFailureTest {
 
     private static final String PER_MINUTE = """
             {"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "details": [
@@ -20,13 +20,27 @@ class TransientHttpFailureTest {
     @ParameterizedTest
     @CsvSource({"500, true", "503, true", "504, true", "400, false", "403, false", "404, false"})
     void serverErrorsAreRetriedClientErrorsAreNot(int status, boolean retried) {
-        assertThat(new TransientHttpFailure().matches(failed(status, "{}"))).isEqualTo(retried);
+        assertThat(new TransientFailure().matches(failed(status, "{}"))).isEqualTo(retried);
     }
 
     @ParameterizedTest
     @CsvSource({"minute, true", "day, false"})
     void aRateLimitIsRetriedUnlessTheDailyQuotaIsGone(String quota, boolean retried) {
-        assertThat(new TransientHttpFailure().matches(failed(429, quota.equals("day") ? PER_DAY : PER_MINUTE))).isEqualTo(retried);
+        assertThat(new TransientFailure().matches(failed(429, quota.equals("day") ? PER_DAY : PER_MINUTE))).isEqualTo(retried);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"connection, true", "json, false", "state, false"})
+    void aConnectionErrorIsRetriedButJsonThatDoesNotParseIsNot(String kind, boolean retried) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        Exception failure = switch (kind) {
+            case "connection" -> new java.net.ConnectException("Connection refused");
+            case "json" -> new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected character");
+            default -> new IllegalStateException("bug");
+        };
+        // Camel wraps what a bean throws: the cause decides
+        exchange.setException(new org.apache.camel.RuntimeCamelException(failure));
+        assertThat(new TransientFailure().matches(exchange)).isEqualTo(retried);
     }
 
     private static Exchange failed(int status, String body) {

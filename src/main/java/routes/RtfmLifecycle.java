@@ -1,0 +1,73 @@
+package routes;
+
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import routes.chroma.ChromaCollection;
+import routes.chroma.ChromaHealthCheck;
+import routes.discord.DiscordConnection;
+
+/**
+ * What happens around the routes' start and stop: the Chroma collection is checked before any
+ * route runs, Discord connects once they listen and disconnects before they drain, and "ready"
+ * is reported with the addresses really in use.
+ */
+final class RtfmLifecycle extends MainListenerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtfmLifecycle.class);
+
+    private final Role role;
+    private final String readyLine;
+    private final CompletableFuture<CamelContext> ready = new CompletableFuture<>();
+    private DiscordConnection discord;
+
+    RtfmLifecycle(Role role, String readyLine) {
+        this.role = role;
+        this.readyLine = readyLine;
+    }
+
+    CompletableFuture<CamelContext> ready() {
+        return ready;
+    }
+
+    @Override
+    public void afterConfigure(BaseMainSupport support) {
+        CamelContext context = support.getCamelContext();
+        if (role.runsProcessor()) {
+            ChromaCollection collection = context.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+            // fail at start, with the reason (unreachable, another embedding model), rather than on the first message
+            LOG.info("Chroma collection '{}' is {}", collection.name(), collection.id());
+            HealthCheckRegistry.get(context).register(new ChromaHealthCheck(collection));
+        }
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport support) {
+        CamelContext context = support.getCamelContext();
+        try {
+            DiscordConnection connection = context.getRegistry().lookupByNameAndType("discordConnection", DiscordConnection.class);
+            if (role.runsBot() && connection.configured()) {
+                context.addService(connection, true, true);
+                discord = connection;
+            }
+            LOG.info(readyLine);
+            ready.complete(context);
+        } catch (Exception e) {
+            LOG.error("Cannot connect to Discord: {}", e.getMessage());
+            ready.completeExceptionally(e);
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void beforeStop(BaseMainSupport support) {
+        // no new Discord messages while the routes drain
+        if (discord != null) {
+            discord.stop();
+        }
+    }
+}

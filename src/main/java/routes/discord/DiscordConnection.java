@@ -1,0 +1,110 @@
+package routes.discord;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection to Discord as a Camel service: started once the routes listen (so the first
+ * message finds discord-in), stopped before they drain (so no new message arrives while they do).
+ * Starting logs in and waits until Discord has sent every guild.
+ */
+public class DiscordConnection extends ServiceSupport implements CamelContextAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordConnection.class);
+
+    private final String token;
+    private final String apiBaseUrl;
+    private final String gatewayUrl;
+    private final Compression compression;
+    private final QuestionDetector questions;
+    private final QuestionLimiter limiter;
+    private final PendingInteractions pending;
+    private CamelContext camelContext;
+    private volatile JDA jda;
+
+    public DiscordConnection(String token, String apiBaseUrl, String gatewayUrl, String compression, QuestionDetector questions,
+                             QuestionLimiter limiter, PendingInteractions pending) {
+        this.token = token == null ? "" : token.trim();
+        this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl : apiBaseUrl + "/";
+        this.gatewayUrl = gatewayUrl;
+        this.compression = "none".equalsIgnoreCase(compression) ? Compression.NONE : Compression.ZLIB;
+        this.questions = questions;
+        this.limiter = limiter;
+        this.pending = pending;
+    }
+
+    public boolean configured() {
+        return !token.isEmpty();
+    }
+
+    /** The live client, or null when not connected. */
+    JDA jda() {
+        return jda;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (!configured()) {
+            return;
+        }
+        DiscordIntake intake = new DiscordIntake(camelContext.createProducerTemplate());
+        String gateway = gatewayUrl;
+        JDA client = JDABuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
+                .enableCache(CacheFlag.MEMBER_OVERRIDES)
+                .setRestConfig(new RestConfig().setBaseUrl(apiBaseUrl))
+                // JDA takes the gateway address from its session controller, not from GET gateway/bot
+                .setSessionController(new SessionControllerAdapter() {
+                    @Override
+                    public String getGateway() {
+                        return gateway;
+                    }
+                })
+                .setCompression(compression)
+                .setEnableShutdownHook(false)
+                .addEventListeners(new DiscordEvents(intake, questions, limiter), new SlashAsk(intake, questions, limiter, pending))
+                .build();
+        try {
+            client.awaitReady();
+        } catch (IllegalStateException e) {
+            client.shutdownNow();
+            throw new IllegalStateException("Discord refused the connection: " + e.getMessage()
+                    + " (is the Message Content intent enabled in the developer portal?)", e);
+        }
+        jda = client;
+        LOG.info("Connected to Discord as {} in {} guild(s)", client.getSelfUser().getName(), client.getGuilds().size());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        JDA client = jda;
+        jda = null;
+        if (client != null) {
+            client.shutdown();
+            if (!client.awaitShutdown(Duration.ofSeconds(10))) {
+                client.shutdownNow();
+            }
+        }
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+}

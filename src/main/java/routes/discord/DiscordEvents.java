@@ -1,0 +1,82 @@
+package routes.discord;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.message.MessageBulkDeleteEvent;
+import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import routes.gateway.GatewayContext;
+import routes.schema.DiscordMessage;
+
+/**
+ * Every guild message, edit and delete into the pipeline. A message that asks the bot ("RTFM ...",
+ * an @mention) carries the channels its author may read, or, over the question limit, a polite
+ * notice instead. The bot's own messages are not stored.
+ */
+final class DiscordEvents extends ListenerAdapter {
+
+    static final String REPLY_CHANNEL = "reply_channel_id";
+    static final String TOO_FAST = "You're asking faster than I can read: please wait a minute before the next question.";
+
+    private final DiscordIntake intake;
+    private final QuestionDetector questions;
+    private final QuestionLimiter limiter;
+
+    DiscordEvents(DiscordIntake intake, QuestionDetector questions, QuestionLimiter limiter) {
+        this.intake = intake;
+        this.questions = questions;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        if (!event.isFromGuild() || event.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()) {
+            return;
+        }
+        Message message = event.getMessage();
+        DiscordMessage record = DiscordRecords.toRecord(message, DiscordMessage.CREATED);
+        Map<String, Object> replyTo = new LinkedHashMap<>();
+        replyTo.put(REPLY_CHANNEL, message.getChannel().getId());
+        List<String> visible = null;
+        boolean allowed = true;
+        if (!event.getAuthor().isBot() && questions.addressesBot(record)) {
+            allowed = limiter.tryAcquire(event.getAuthor().getId());
+            if (!allowed) {
+                message.reply(TOO_FAST).setAllowedMentions(List.of()).mentionRepliedUser(false).queue();
+            } else {
+                Member member = event.getMember();
+                visible = member == null ? List.of() : ChannelAccess.readableChannelIds(event.getGuild(), member);
+                message.getChannel().sendTyping().queue();
+            }
+        }
+        intake.message(record, new GatewayContext(DiscordIntake.ORIGIN, visible, allowed, replyTo));
+    }
+
+    @Override
+    public void onMessageUpdate(MessageUpdateEvent event) {
+        if (event.isFromGuild() && event.getAuthor().getIdLong() != event.getJDA().getSelfUser().getIdLong()) {
+            intake.message(DiscordRecords.toRecord(event.getMessage(), DiscordMessage.UPDATED), GatewayContext.of(DiscordIntake.ORIGIN));
+        }
+    }
+
+    @Override
+    public void onMessageDelete(MessageDeleteEvent event) {
+        if (event.isFromGuild()) {
+            intake.message(DiscordRecords.deletion(event.getMessageId(), event.getChannel().getId(), event.getGuild().getId()),
+                    GatewayContext.of(DiscordIntake.ORIGIN));
+        }
+    }
+
+    @Override
+    public void onMessageBulkDelete(MessageBulkDeleteEvent event) {
+        for (String id : event.getMessageIds()) {
+            intake.message(DiscordRecords.deletion(id, event.getChannel().getId(), event.getGuild().getId()),
+                    GatewayContext.of(DiscordIntake.ORIGIN));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package routes.discord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import routes.schema.DiscordMessage;
+import routes.schema.WireFormat;
+
+/** Turns what JDA hands over into wire records. */
+final class DiscordRecords {
+
+    private DiscordRecords() {
+    }
+
+    static DiscordMessage toRecord(Message message, String event) {
+        String channelId = message.getChannel().getId();
+        String channelName = message.getChannel().getName();
+        String threadId = null;
+        if (message.getChannel() instanceof ThreadChannel thread) {
+            threadId = thread.getId();
+            if (thread.isPublic()) {
+                // public thread messages are stored under their parent channel, whose permissions govern them
+                channelId = thread.getParentChannel().getId();
+                channelName = thread.getParentChannel().getName();
+            }
+            // a private thread keeps its own id as channel: only its members may read it (ChannelAccess)
+        }
+        Message referenced = message.getReferencedMessage();
+        String replyTo = message.getMessageReference() == null ? null : message.getMessageReference().getMessageId();
+        List<DiscordMessage.Attachment> attachments = new ArrayList<>();
+        for (Message.Attachment a : message.getAttachments()) {
+            attachments.add(new DiscordMessage.Attachment(a.getId(), a.getFileName(), a.getUrl(), a.getContentType()));
+        }
+        return new DiscordMessage(message.getId(), message.getContentRaw(), message.getAuthor().getName(), message.getAuthor().getId(),
+                channelId, message.getTimeCreated().toInstant().toString(), Map.of("channel_name", channelName),
+                WireFormat.SCHEMA_VERSION, event, message.getGuild().getId(), channelName, threadId, replyTo,
+                message.getAuthor().isBot(), attachments, message.getJumpUrl(), referenced == null ? null : referenced.getContentRaw());
+    }
+
+    static DiscordMessage deletion(String messageId, String channelId, String guildId) {
+        return new DiscordMessage(messageId, "", "", "0", channelId, Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION,
+                DiscordMessage.DELETED, guildId, null, null, null, null, List.of(), null, null);
+    }
+}

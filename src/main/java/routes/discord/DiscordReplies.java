@@ -1,0 +1,72 @@
+package routes.discord;
+
+import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import routes.gateway.AnswerGateway;
+import routes.schema.BotResponse;
+
+/**
+ * Posts an answer back in Discord: through the /ask interaction while its hook lives, else as a
+ * reply to the question in its channel; split into messages of at most 2000 characters, and with
+ * no allowed mentions at all, so an answer that contains @everyone pings nobody.
+ */
+public class DiscordReplies implements AnswerGateway {
+
+    public static final String ORIGIN = DiscordIntake.ORIGIN;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordReplies.class);
+
+    private final DiscordConnection connection;
+    private final PendingInteractions pending;
+
+    public DiscordReplies(DiscordConnection connection, PendingInteractions pending) {
+        this.connection = connection;
+        this.pending = pending;
+    }
+
+    @Override
+    public String origin() {
+        return DiscordIntake.ORIGIN;
+    }
+
+    @Override
+    public void deliver(BotResponse response) {
+        JDA client = connection.jda();
+        if (client == null) {
+            LOG.warn("Answer {} is for Discord, but this instance is not connected to Discord", response.responseId());
+            return;
+        }
+        List<String> chunks = ReplyFormatter.chunks(ReplyFormatter.render(response), ReplyFormatter.DISCORD_LIMIT);
+        InteractionHook hook = pending.take(response.queryId());
+        if (hook != null) {
+            hook.editOriginal(chunks.get(0)).setAllowedMentions(List.of()).mentionRepliedUser(false).complete();
+            for (String chunk : chunks.subList(1, chunks.size())) {
+                hook.sendMessage(chunk).setAllowedMentions(List.of()).mentionRepliedUser(false).complete();
+            }
+            return;
+        }
+        Map<String, Object> metadata = response.metadata() == null ? Map.of() : response.metadata();
+        String channelId = String.valueOf(metadata.getOrDefault(DiscordEvents.REPLY_CHANNEL, response.channelId()));
+        GuildMessageChannel channel = client.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel == null) {
+            LOG.warn("Answer {} is for channel {}, which this bot cannot see", response.responseId(), channelId);
+            return;
+        }
+        // an /ask question is an interaction, not a message: there is nothing to reply to
+        boolean isReply = !Boolean.TRUE.equals(metadata.get(SlashAsk.REPLY_INTERACTION))
+                && response.originalMessageId() != null && !response.originalMessageId().isBlank();
+        for (int i = 0; i < chunks.size(); i++) {
+            var action = channel.sendMessage(chunks.get(i)).setAllowedMentions(List.of()).mentionRepliedUser(false)
+                    .setSuppressEmbeds(true);
+            if (i == 0 && isReply) {
+                action = action.setMessageReference(response.originalMessageId()).failOnInvalidReply(false);
+            }
+            action.complete();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package routes.embedding;
+
+/** A message's vector and the parent text it was embedded with (null when it stands alone). */
+public record Embedded(float[] vector, String context) {
+}
