@@ -99,7 +99,8 @@ public final class RtfmApplication implements AutoCloseable {
         main.addOverrideProperty("rtfm.bot.enabled", Boolean.toString(role.runsBot()));
         main.addOverrideProperty("rtfm.console.active", Boolean.toString(console));
         main.addOverrideProperty("rtfm.api.active", Boolean.toString(role.runsBot()));
-        String readyLine = String.format("RTFM ready: role %s, Kafka %s, Chroma %s, HTTP API on http://%s:%s%s", role.label(),
+        String readyLine = String.format("RTFM ready: role %s, Kafka %s, Chroma %s, HTTP on http://%s:%s "
+                + "(/api/messages, /api/ask, /observe/health, /observe/metrics)%s", role.label(),
                 bootstrap, resolved.getProperty("rtfm.chroma.url", "(not used by this role)"),
                 settings.get("rtfm.http.host"), settings.get("rtfm.http.port"),
                 console ? "; type a message, or RTFM <question>" : "");

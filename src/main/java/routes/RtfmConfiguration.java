@@ -65,16 +65,9 @@ public class RtfmConfiguration implements CamelConfiguration {
                                                   @PropertyInject("rtfm.retry.initial-delay-ms") long initialDelayMs,
                                                   @PropertyInject("rtfm.retry.backoff-multiplier") double multiplier,
                                                   @PropertyInject("rtfm.retry.max-delay-ms") long maxDelayMs) {
-        RedeliveryPolicy policy = new RedeliveryPolicy();
-        policy.setMaximumRedeliveries(maxRedeliveries);
-        policy.setRedeliveryDelay(initialDelayMs);
-        policy.setUseExponentialBackOff(true);
-        policy.setBackOffMultiplier(multiplier);
-        policy.setMaximumRedeliveryDelay(maxDelayMs);
-        policy.setUseCollisionAvoidance(true);
-        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
-        policy.setLogStackTrace(false);
-        return policy;
+        return new RedeliveryPolicy().maximumRedeliveries(maxRedeliveries).redeliveryDelay(initialDelayMs)
+                .useExponentialBackOff().backOffMultiplier(multiplier).maximumRedeliveryDelay(maxDelayMs)
+                .useCollisionAvoidance().retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false);
     }
 
     /** HTTP calls (Chroma, Gemini) send only these headers; everything else on the exchange stays behind. */

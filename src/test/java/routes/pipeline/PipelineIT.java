@@ -1,6 +1,8 @@
 package routes.pipeline;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -66,6 +68,8 @@ class PipelineIT {
     private final WireFormat wire = new WireFormat();
     private final HttpClient http = HttpClient.newHttpClient();
     private WireMockServer gemini;
+    /** Records every request RTFM makes to the real Chroma server, which it forwards to. */
+    private WireMockServer chromaProxy;
     private RtfmApplication app;
     private CamelContext camel;
     private ChromaCollection chroma;
@@ -88,11 +92,15 @@ class PipelineIT {
                 .withRequestBody(containing("BLOCKED-" + run))
                 .willReturn(okJson(Gemini.blocked())));
 
+        chromaProxy = new WireMockServer(wireMockConfig().dynamicPort());
+        chromaProxy.start();
+        chromaProxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(SharedInfrastructure.chromaUrl())));
+
         try (ServerSocket socket = new ServerSocket(0)) {
             httpPort = socket.getLocalPort();
         }
         config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
-        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
+        config.setProperty("rtfm.chroma.url", chromaProxy.baseUrl());
         config.setProperty("rtfm.chroma.collection", "it-" + run);
         config.setProperty("rtfm.gemini.api-key", API_KEY);
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
@@ -125,6 +133,9 @@ class PipelineIT {
         if (gemini != null) {
             gemini.stop();
         }
+        if (chromaProxy != null) {
+            chromaProxy.stop();
+        }
         if (logs != null) {
             logs.close();
         }
@@ -139,7 +150,6 @@ class PipelineIT {
         List<String> withText = sample.stream().filter(DiscordMessage::hasText).map(DiscordMessage::messageId).toList();
         JsonNode stored = chroma.post(chroma.recordsUrl() + "/get",
                 WireFormat.mapper().createObjectNode().set("ids", WireFormat.mapper().valueToTree(withText)).toString());
-        assertThat(stored.path("ids").findValuesAsText("ids")).isEmpty();
         List<String> storedIds = new java.util.ArrayList<>();
         stored.path("ids").forEach(id -> storedIds.add(id.asText()));
         assertThat(storedIds).containsExactlyInAnyOrderElementsOf(withText);
@@ -389,6 +399,30 @@ class PipelineIT {
                 record.headers().forEach(h -> assertThat(new String(h.value())).doesNotContain(API_KEY));
             }
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void neitherGeminiNorChromaReceivesAnInternalHeader() {
+        List<LoggedRequest> toGemini = gemini.findAll(postRequestedFor(urlPathMatching("/v1beta/models/.*")));
+        List<LoggedRequest> toChroma = chromaProxy.findAll(postRequestedFor(urlPathMatching("/api/v2/.*/(get|upsert|delete|query)")));
+        assertThat(toGemini).isNotEmpty();
+        // upserts, parent look-ups, reply refreshes, deletes and queries all went through the proxy
+        assertThat(toChroma).extracting(r -> r.getUrl().substring(r.getUrl().lastIndexOf('/') + 1))
+                .contains("get", "upsert", "delete", "query");
+        for (LoggedRequest request : concat(toGemini, toChroma)) {
+            assertThat(request.getAllHeaderKeys()).as(request.getUrl())
+                    .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("kafka")
+                            || name.toLowerCase(java.util.Locale.ROOT).startsWith("camel")
+                            || name.toLowerCase(java.util.Locale.ROOT).startsWith("rtfm"));
+        }
+        assertThat(toChroma).allSatisfy(r -> assertThat(r.getHeader("x-goog-api-key")).isNull());
+    }
+
+    private static List<LoggedRequest> concat(List<LoggedRequest> first, List<LoggedRequest> second) {
+        List<LoggedRequest> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     // ---- helpers

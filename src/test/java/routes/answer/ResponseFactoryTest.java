@@ -1,0 +1,79 @@
+package routes.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+import routes.gemini.GeminiClient;
+import routes.schema.BotQuery;
+import routes.schema.BotResponse;
+
+class ResponseFactoryTest {
+
+    private final ResponseFactory responses = new ResponseFactory("RTFM", 20, "gemini-2.5-flash");
+    private final Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+
+    private static BotQuery query(String question, List<String> visible) {
+        return new BotQuery("q1", "m1", question, "ana", "7", "c1", "2025-11-02T12:34:56Z",
+                Map.of("origin", "discord", "reply_channel_id", "thread-9", "channel_name", "help"), 1, "g1", visible);
+    }
+
+    private static Candidate candidate(String id, double similarity, String text) {
+        return new Candidate(id, "c1", "help", "bo", "2025-01-01T00:00:00Z", "https://discord.com/channels/g1/c1/" + id, similarity,
+                text, null, similarity);
+    }
+
+    @Test
+    void anEmptyQuestionOrNoReadableChannelIsAnsweredWithoutASearch() {
+        assertThat(responses.needsNoSearch(query("", null))).isTrue();
+        assertThat(responses.needsNoSearch(query("where?", List.of()))).isTrue();
+        assertThat(responses.needsNoSearch(query("where?", null))).isFalse();
+        assertThat(responses.needsNoSearch(query("where?", List.of("c1")))).isFalse();
+        assertThat(responses.withoutSearch(query("", null), exchange).responseText()).contains("RTFM how do I");
+        BotResponse blind = responses.withoutSearch(query("where?", List.of()), exchange);
+        assertThat(blind.mode()).isEqualTo(BotResponse.NO_MATCH);
+        assertThat(blind.responseText()).contains("can't search any channel");
+    }
+
+    @Test
+    void withoutGenerationTheSourcesAreTheAnswerLabelledAsSuch() {
+        BotResponse none = responses.withoutGeneration(query("where?", null), List.of(), exchange);
+        assertThat(none.mode()).isEqualTo(BotResponse.NO_MATCH);
+        assertThat(none.sources()).isEmpty();
+        BotResponse sources = responses.withoutGeneration(query("where?", null),
+                List.of(candidate("5", 0.81234, "deploys run at 5pm on fridays, ask ops first"), candidate("6", 0.5, "ok")), exchange);
+        assertThat(sources.mode()).isEqualTo(BotResponse.SOURCES_ONLY);
+        assertThat(sources.responseText()).startsWith("Answer generation is not configured").contains("[1] bo in #help: ");
+        assertThat(sources.sources()).extracting(BotResponse.Source::messageId).containsExactly("5", "6");
+        // excerpts are cut at rtfm.retrieval.excerpt-chars
+        assertThat(sources.sources().get(0).excerpt()).hasSize(20).endsWith("…");
+        assertThat(sources.metadata()).containsEntry("confidence", 0.812).containsEntry("sources_count", 2);
+        assertThat(sources.model()).isNull();
+    }
+
+    @Test
+    void aGeneratedAnswerCarriesWhereItMustGoBack() {
+        BotResponse answer = responses.fromGemini(new GeminiClient.Reply("Fridays at 5pm [1].", null, "STOP"), query("when?", null),
+                List.of(candidate("5", 0.8, "deploys run at 5pm")), exchange);
+        assertThat(answer.mode()).isEqualTo(BotResponse.GENERATED);
+        assertThat(answer.model()).isEqualTo("gemini-2.5-flash");
+        assertThat(answer.queryId()).isEqualTo("q1");
+        assertThat(answer.originalMessageId()).isEqualTo("m1");
+        assertThat(answer.metadata()).containsEntry("origin", "discord").containsEntry("reply_channel_id", "thread-9")
+                .doesNotContainKey("channel_name");
+    }
+
+    @Test
+    void aBlockedPromptFallsBackToTheSourcesAndACutAnswerSaysSo() {
+        List<Candidate> found = List.of(candidate("5", 0.8, "deploys run at 5pm"));
+        BotResponse blocked = responses.fromGemini(new GeminiClient.Reply(null, "SAFETY", "SAFETY"), query("when?", null), found, exchange);
+        assertThat(blocked.mode()).isEqualTo(BotResponse.SOURCES_ONLY);
+        assertThat(blocked.responseText()).contains("couldn't generate an answer this time (SAFETY)");
+        BotResponse cut = responses.fromGemini(new GeminiClient.Reply("Fridays", null, "MAX_TOKENS"), query("when?", null), found, exchange);
+        assertThat(cut.responseText()).endsWith("…(answer cut short)");
+    }
+}

@@ -1,0 +1,90 @@
+package routes.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import routes.chroma.ChromaRequests;
+import routes.schema.DiscordMessage;
+import routes.schema.WireFormat;
+
+class ConversationEmbedderTest {
+
+    /** Records what it was asked to embed instead of running the model: the rule under test is what text goes in. */
+    static final class RecordingEmbedder extends MessageEmbedder {
+        final List<String> texts = new ArrayList<>();
+
+        @Override
+        public float[] embed(String text) {
+            texts.add(text);
+            return new float[] {texts.size()};
+        }
+    }
+
+    private final RecordingEmbedder model = new RecordingEmbedder();
+    private final ConversationEmbedder conversation = new ConversationEmbedder(model, new ChromaRequests(10), true);
+
+    private static DiscordMessage message(String id, String content, String replyTo, String replyToContent, String thread, String event) {
+        return new DiscordMessage(id, content, "ana", "7", "c1", "2025-11-02T12:34:56Z", Map.of(), 1, event, "g1", "help", thread,
+                replyTo, false, List.of(), null, replyToContent);
+    }
+
+    @Test
+    void aReplyIsEmbeddedWithTheParentTextTheRecordCarriesWithoutAskingTheStore() throws Exception {
+        DiscordMessage reply = message("2", "yes, set max_tokens", "1", "how do I limit the answer length?", null, null);
+        assertThat(conversation.parentLookup(reply)).isNull();
+        Embedded embedded = conversation.embed(reply, null);
+        assertThat(model.texts).containsExactly("how do I limit the answer length?\n\nyes, set max_tokens");
+        assertThat(embedded.context()).isEqualTo("how do I limit the answer length?");
+    }
+
+    @Test
+    void otherwiseTheParentIsLookedUpAndAnUnstoredParentMeansNoContext() throws Exception {
+        DiscordMessage reply = message("2", "yes, set max_tokens", "1", null, null, null);
+        JsonNode lookup = WireFormat.mapper().readTree(conversation.parentLookup(reply));
+        assertThat(lookup.path("ids").toString()).isEqualTo("[\"1\"]");
+        assertThat(conversation.embed(reply, "{\"ids\": [\"1\"], \"documents\": [\"how do I limit it?\"]}").context())
+                .isEqualTo("how do I limit it?");
+        assertThat(conversation.embed(reply, "{\"ids\": [], \"documents\": []}").context()).isNull();
+        // a thread message continues the thread's starter
+        assertThat(conversation.parentLookup(message("3", "same here", null, null, "1", null))).contains("\"1\"");
+        assertThat(conversation.parentLookup(message("4", "a new topic", null, null, null, null))).isNull();
+    }
+
+    @Test
+    void theRepliesOfAChangedParentAreReembeddedWithItsNewTextAndOnlyThose() throws Exception {
+        String children = """
+                {"ids": ["2", "3", "1"], "documents": ["yes, set max_tokens", "in a thread, replying to 2", "the parent itself"],
+                 "metadatas": [{"reply_to": "1", "channel_id": "c1"}, {"reply_to": "2", "thread_id": "1"}, {"thread_id": "1"}]}""";
+        JsonNode upsert = WireFormat.mapper().readTree(conversation.refreshedReplies(children,
+                message("1", "how do I cap answer length?", null, null, null, DiscordMessage.UPDATED)));
+        assertThat(upsert.path("ids").toString()).isEqualTo("[\"2\"]");
+        assertThat(upsert.path("documents").path(0).asText()).isEqualTo("yes, set max_tokens");
+        assertThat(upsert.path("metadatas").path(0).path("reply_to_text").asText()).isEqualTo("how do I cap answer length?");
+        assertThat(upsert.path("metadatas").path(0).path("channel_id").asText()).isEqualTo("c1");
+        assertThat(model.texts).containsExactly("how do I cap answer length?\n\nyes, set max_tokens");
+    }
+
+    @Test
+    void theRepliesOfADeletedParentLoseItsText() throws Exception {
+        String children = "{\"ids\": [\"2\"], \"documents\": [\"yes\"], \"metadatas\": [{\"reply_to\": \"1\", \"reply_to_text\": \"old\"}]}";
+        JsonNode upsert = WireFormat.mapper().readTree(conversation.refreshedReplies(children,
+                message("1", "", null, null, null, DiscordMessage.DELETED)));
+        // upsert merges metadata: the old parent text is overwritten, not left behind
+        assertThat(upsert.path("metadatas").path(0).path("reply_to_text").asText()).isEmpty();
+        assertThat(model.texts).containsExactly("yes");
+        assertThat(conversation.refreshedReplies("{\"ids\": []}", message("1", "x", null, null, null, null))).isNull();
+        assertThat(conversation.refreshedReplies(null, message("1", "x", null, null, null, null))).isNull();
+    }
+
+    @Test
+    void withConversationContextOffNothingIsLookedUp() {
+        ConversationEmbedder off = new ConversationEmbedder(model, new ChromaRequests(10), false);
+        DiscordMessage reply = message("2", "yes", "1", null, null, null);
+        assertThat(off.parentLookup(reply)).isNull();
+        assertThat(off.repliesLookup(reply)).isNull();
+    }
+}
