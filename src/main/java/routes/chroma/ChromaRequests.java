@@ -11,8 +11,8 @@ import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 
 /**
- * Builds the JSON bodies of Chroma's v2 record calls; the routes send them through one templated
- * route per operation (docs/ARCHITECTURE.md, "Chroma"). Ids are Discord message ids, so a
+ * Builds the JSON bodies of Chroma's v2 record calls; the routes send them through
+ * kamelet:chroma (docs/ARCHITECTURE.md, "Chroma"). Ids are Discord message ids, so a
  * redelivered or edited message overwrites itself (upsert) instead of piling up.
  */
 public class ChromaRequests {

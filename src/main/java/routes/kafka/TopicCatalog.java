@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The four topics of DESIGN.md, read from configuration ({@code rtfm.topics.<role>.*}) so an
+ * The four topics of docs/ARCHITECTURE.md ("Topics"), read from configuration ({@code rtfm.topics.<role>.*}) so an
  * operator can rename or resize them without touching code.
  */
 public final class TopicCatalog {

@@ -129,6 +129,25 @@ class RouteLogicTest {
     }
 
     @Test
+    void aMessageThatCannotBeTakenInIsCountedAndTheGatewayHearsOfIt() {
+        io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
+                .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
+        double before = failures(meters);
+        // no content: the record breaks its schema and is never published
+        DiscordMessage broken = new DiscordMessage("5", null, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, null,
+                "local", "general", null, null, false, List.of(), null, null);
+        org.apache.camel.Exchange done = template.send("direct:discord-in", exchange -> exchange.getMessage().setBody(broken));
+        assertThat(done.getException()).hasMessageContaining("content");
+        assertThat(messages.getReceivedCounter()).isZero();
+        assertThat(failures(meters)).isEqualTo(before + 1);
+    }
+
+    private static double failures(io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Counter counter = meters.find("rtfm.intake.failures").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void anEmptyQuestionGetsAUsageHint() throws Exception {
         responses.expectedMessageCount(1);
         template.sendBody("direct:answer-queries-source", wire.write(query("", null)));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class WireFormatTest {
 
-    // the Python system's records, exactly as DESIGN.md quotes them
+    // the Python system's records, exactly as it produced them (docs/ARCHITECTURE.md, "Wire contract")
     static final String PY_MESSAGE = """
             {"message_id": "1234567890", "content": "RTFM what is the API endpoint?", "username": "user#1234",
              "user_id": "987654321", "channel_id": "111222333", "timestamp": "2025-11-02T12:34:56.789Z",
