@@ -9,6 +9,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import routes.answer.AudienceFilter;
 import routes.answer.CandidateSelector;
 import routes.boundary.OutboundHeaders;
 import routes.answer.ResponseFactory;
@@ -36,8 +37,6 @@ import routes.schema.WireFormat;
  * so the order of the methods does not matter.
  */
 public class RtfmConfiguration implements CamelConfiguration {
-
-    // ---- wire format and errors
 
     @BindToRegistry(lazy = true)
     public WireFormat wireFormat() {
@@ -82,8 +81,6 @@ public class RtfmConfiguration implements CamelConfiguration {
         return new OutboundHeaders(Set.of());
     }
 
-    // ---- ingest and retrieval
-
     @BindToRegistry(lazy = true)
     public MessageEmbedder embedder() {
         return new MessageEmbedder();
@@ -117,6 +114,11 @@ public class RtfmConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
+    public AudienceFilter audience() {
+        return new AudienceFilter();
+    }
+
+    @BindToRegistry(lazy = true)
     public GeminiClient gemini(@PropertyInject(value = "rtfm.gemini.api-key", defaultValue = "") String apiKey,
                                @PropertyInject("rtfm.gemini.temperature") double temperature,
                                @PropertyInject("rtfm.gemini.max-output-tokens") int maxOutputTokens) {
@@ -129,8 +131,6 @@ public class RtfmConfiguration implements CamelConfiguration {
                                      @PropertyInject("rtfm.gemini.model") String model) {
         return new ResponseFactory(triggerWord, excerptChars, model);
     }
-
-    // ---- gateways
 
     @BindToRegistry(lazy = true)
     public QuestionDetector questions(@PropertyInject("rtfm.trigger-word") String triggerWord) {

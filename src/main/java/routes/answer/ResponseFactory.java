@@ -16,6 +16,9 @@ import routes.schema.WireFormat;
 /** Builds every kind of BotResponse the answer route can send back. */
 public class ResponseFactory {
 
+    /** The exchange variable counting the sources withheld from this answer's audience (AudienceFilter). */
+    public static final String WITHHELD = "withheld";
+
     private final String triggerWord;
     private final int excerptChars;
     private final String model;
@@ -78,11 +81,24 @@ public class ResponseFactory {
         return build(query, exchange, BotResponse.SOURCES_ONLY, text.toString(), candidates, null);
     }
 
+    static String withheldNotice(int withheld) {
+        return withheld == 1
+                ? "1 more relevant message is in a channel not everyone here can read; use /ask private:true to see it."
+                : withheld + " more relevant messages are in channels not everyone here can read; use /ask private:true to see them.";
+    }
+
     private BotResponse build(BotQuery query, Exchange exchange, String mode, String text, List<Candidate> candidates,
                               String modelUsed) {
         List<BotResponse.Source> sources = candidates.stream().map(c -> c.toSource(excerptChars)).toList();
+        Integer withheld = exchange.getVariable(WITHHELD, Integer.class);
+        if (withheld != null && withheld > 0) {
+            text = text + "\n\n" + withheldNotice(withheld);
+        }
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("sources_count", sources.size());
+        if (withheld != null && withheld > 0) {
+            metadata.put("withheld_count", withheld);
+        }
         if (!candidates.isEmpty()) {
             metadata.put("confidence", Math.round(candidates.get(0).similarity() * 1000) / 1000.0);
         }

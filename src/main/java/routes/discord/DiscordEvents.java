@@ -15,8 +15,8 @@ import routes.schema.DiscordMessage;
 
 /**
  * Every guild message, edit and delete into the pipeline. A message that asks the bot ("RTFM ...",
- * an @mention) carries the channels its author may read, or, over the question limit, a polite
- * notice instead. The bot's own messages are not stored.
+ * an @mention) carries the channels its author may read and, of those, the ones everyone in this
+ * channel may read (the answer is posted here); over the question limit it gets a polite notice instead. The bot's own messages are not stored.
  */
 final class DiscordEvents extends ListenerAdapter {
 
@@ -43,6 +43,7 @@ final class DiscordEvents extends ListenerAdapter {
         Map<String, Object> replyTo = new LinkedHashMap<>();
         replyTo.put(REPLY_CHANNEL, message.getChannel().getId());
         List<String> visible = null;
+        List<String> audience = null;
         boolean allowed = true;
         if (!event.getAuthor().isBot() && questions.addressesBot(record)) {
             allowed = limiter.tryAcquire(event.getAuthor().getId());
@@ -51,10 +52,12 @@ final class DiscordEvents extends ListenerAdapter {
             } else {
                 Member member = event.getMember();
                 visible = member == null ? List.of() : ChannelAccess.readableChannelIds(event.getGuild(), member);
+                // the answer is posted here, for everyone who can see this channel
+                audience = AudienceAccess.citableIn(message.getGuildChannel(), member, visible);
                 message.getChannel().sendTyping().queue();
             }
         }
-        intake.message(record, new GatewayContext(DiscordIntake.ORIGIN, visible, allowed, replyTo));
+        intake.message(record, new GatewayContext(DiscordIntake.ORIGIN, visible, audience, allowed, replyTo));
     }
 
     @Override

@@ -51,6 +51,11 @@ public class DiscordReplies implements AnswerGateway {
             return;
         }
         Map<String, Object> metadata = response.metadata() == null ? Map.of() : response.metadata();
+        if (Boolean.TRUE.equals(metadata.get(SlashAsk.REPLY_PRIVATE))) {
+            // it may cite what the channel must not see: without its interaction it is not delivered at all
+            LOG.warn("Private answer {} came after its interaction expired; it is not posted in the channel", response.responseId());
+            return;
+        }
         String channelId = String.valueOf(metadata.getOrDefault(DiscordEvents.REPLY_CHANNEL, response.channelId()));
         GuildMessageChannel channel = client.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {

@@ -105,6 +105,11 @@ public class QuestionDetector {
                 context,
                 WireFormat.SCHEMA_VERSION,
                 message.guildId(),
-                gateway == null || gateway.visibleChannelIds() == null ? null : List.copyOf(gateway.visibleChannelIds()));
+                gateway == null ? null : copy(gateway.visibleChannelIds()),
+                gateway == null ? null : copy(gateway.audienceChannelIds()));
+    }
+
+    private static List<String> copy(List<String> ids) {
+        return ids == null ? null : List.copyOf(ids);
     }
 }

@@ -24,6 +24,10 @@ import routes.schema.WireFormat;
 final class SlashAsk extends ListenerAdapter {
 
     static final String REPLY_INTERACTION = "reply_interaction";
+    /** An answer only the asker sees: it may cite whatever they can read, and is never posted in the channel. */
+    static final String REPLY_PRIVATE = "reply_private";
+    /** The BotQuery schema's limit on a question. */
+    static final int MAX_QUESTION = 4000;
 
     private static final Logger LOG = LoggerFactory.getLogger(SlashAsk.class);
 
@@ -44,32 +48,46 @@ final class SlashAsk extends ListenerAdapter {
         // "@RTFM question" asks too, once the bot's id is known
         questions.setBotUserId(event.getJDA().getSelfUser().getId());
         event.getJDA().updateCommands().addCommands(Commands.slash("ask", "Ask RTFM about this server's chat history")
-                .addOption(OptionType.STRING, "question", "What do you want to know?", true)).queue(
+                .addOption(OptionType.STRING, "question", "What do you want to know?", true)
+                .addOption(OptionType.BOOLEAN, "private", "Answer only to me, citing everything I can read", false)).queue(
                 ok -> LOG.info("Registered the /ask command"),
                 error -> LOG.warn("Could not register the /ask command: {}", error.getMessage()));
     }
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        if (!"ask".equals(event.getName()) || event.getGuild() == null || event.getMember() == null) {
+        if (!"ask".equals(event.getName())) {
             return;
         }
-        String question = Optional.ofNullable(event.getOption("question")).map(o -> o.getAsString()).orElse("");
+        if (event.getGuild() == null || event.getMember() == null) {
+            event.reply("Ask me in a server channel: I answer from that server's chat history.").setEphemeral(true).queue();
+            return;
+        }
+        String question = Optional.ofNullable(event.getOption("question")).map(o -> o.getAsString()).orElse("").trim();
+        boolean onlyMe = Optional.ofNullable(event.getOption("private")).map(o -> o.getAsBoolean()).orElse(false);
+        if (question.length() > MAX_QUESTION) {
+            event.reply("That question is too long for me (" + question.length() + " characters; at most " + MAX_QUESTION
+                    + "). Could you ask it in fewer words?").setEphemeral(true).setAllowedMentions(List.of()).queue();
+            return;
+        }
         if (!limiter.tryAcquire(event.getUser().getId())) {
             event.reply(DiscordEvents.TOO_FAST).setEphemeral(true).setAllowedMentions(List.of()).queue();
             return;
         }
-        event.deferReply().queue();
+        // Discord wants an acknowledgement within 3 s; a private answer is ephemeral from the start
+        event.deferReply(onlyMe).queue();
         String queryId = "query_" + UUID.randomUUID();
         pending.add(queryId, event.getHook());
         Map<String, Object> context = new LinkedHashMap<>();
         context.put(BotQuery.ORIGIN, DiscordIntake.ORIGIN);
         context.put(DiscordEvents.REPLY_CHANNEL, event.getChannel().getId());
         context.put(REPLY_INTERACTION, true);
+        context.put(REPLY_PRIVATE, onlyMe);
         String channelId = event.getChannel() instanceof ThreadChannel thread ? thread.getParentChannel().getId()
                 : event.getChannel().getId();
-        intake.question(new BotQuery(queryId, event.getId(), question.trim(), event.getUser().getName(), event.getUser().getId(),
-                channelId, Instant.now().toString(), context, WireFormat.SCHEMA_VERSION, event.getGuild().getId(),
-                ChannelAccess.readableChannelIds(event.getGuild(), event.getMember())));
+        List<String> readable = ChannelAccess.readableChannelIds(event.getGuild(), event.getMember());
+        List<String> audience = onlyMe ? null : AudienceAccess.citableIn(event.getGuildChannel(), event.getMember(), readable);
+        intake.question(new BotQuery(queryId, event.getId(), question, event.getUser().getName(), event.getUser().getId(),
+                channelId, Instant.now().toString(), context, WireFormat.SCHEMA_VERSION, event.getGuild().getId(), readable, audience));
     }
 }

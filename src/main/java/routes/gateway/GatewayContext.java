@@ -11,11 +11,13 @@ import java.util.Map;
  *
  * @param origin            the gateway that must deliver the answer (console, http, discord)
  * @param visibleChannelIds the channels the author may read, or null when the gateway cannot tell
+ * @param audienceChannelIds of those, the channels everyone who will see the answer may read too,
+ *                           or null when the answer is seen by the asker alone
  * @param questionAllowed   false when the author is over their question limit
  * @param replyContext      gateway details the answer needs to find its way back (kept in the query's context)
  */
-public record GatewayContext(String origin, List<String> visibleChannelIds, boolean questionAllowed,
-                             Map<String, Object> replyContext) {
+public record GatewayContext(String origin, List<String> visibleChannelIds, List<String> audienceChannelIds,
+                             boolean questionAllowed, Map<String, Object> replyContext) {
 
     public static final String HEADER = "rtfmGateway";
 
@@ -24,6 +26,6 @@ public record GatewayContext(String origin, List<String> visibleChannelIds, bool
     }
 
     public static GatewayContext of(String origin) {
-        return new GatewayContext(origin, null, true, Map.of());
+        return new GatewayContext(origin, null, null, true, Map.of());
     }
 }

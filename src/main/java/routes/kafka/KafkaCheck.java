@@ -128,7 +128,7 @@ public final class KafkaCheck implements AutoCloseable {
             case "messages" -> new DiscordMessage(marker, "kafka-check message", "kafka-check", "0", "0", now, Map.of(),
                     WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, null, null, null, null, false, List.of(), null, null);
             case "queries" -> new BotQuery(marker, marker, "is Kafka working?", "kafka-check", "0", "0", now,
-                    Map.of(BotQuery.ORIGIN, "kafka-check"), WireFormat.SCHEMA_VERSION, null, null);
+                    Map.of(BotQuery.ORIGIN, "kafka-check"), WireFormat.SCHEMA_VERSION, null, null, null);
             case "responses" -> new BotResponse(marker, marker, marker, "Kafka works", "0", now,
                     Map.of(BotQuery.ORIGIN, "kafka-check"), WireFormat.SCHEMA_VERSION, BotResponse.NO_MATCH, List.of(), null, 0L);
             default -> new DeadLetter("kafka-check", Map.of("marker", marker), "kafka-check test record", now, 0, 0L, marker,

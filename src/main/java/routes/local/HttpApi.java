@@ -98,7 +98,7 @@ public class HttpApi {
         return new BotQuery(queryId, queryId, question.asText().trim(),
                 text(request, "username", defaultUsername), text(request, "user_id", defaultUserId),
                 text(request, "channel_id", defaultChannel), Instant.now().toString(), context, WireFormat.SCHEMA_VERSION,
-                text(request, "guild_id", defaultGuild), visible);
+                text(request, "guild_id", defaultGuild), visible, null);
     }
 
     /** A chat message posted to /api/messages, for discord-in: the wire format, from the HTTP gateway. */

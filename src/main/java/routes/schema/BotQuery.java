@@ -15,7 +15,8 @@ public record BotQuery(
         Map<String, Object> context,
         Integer schemaVersion,
         String guildId,
-        List<String> visibleChannelIds) {
+        List<String> visibleChannelIds,
+        List<String> audienceChannelIds) {
 
     /** Context key naming the gateway (console, http, discord) that must deliver the answer. */
     public static final String ORIGIN = "origin";

@@ -33,7 +33,7 @@ class CandidateSelectorTest {
     }
 
     private static BotQuery question(String text) {
-        return new BotQuery("q", "m", text, "u", "1", "c1", "2025-11-02T12:34:56Z", Map.of(), 1, "g1", null);
+        return new BotQuery("q", "m", text, "u", "1", "c1", "2025-11-02T12:34:56Z", Map.of(), 1, "g1", null, null);
     }
 
     @Test

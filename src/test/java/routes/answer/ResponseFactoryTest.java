@@ -19,7 +19,7 @@ class ResponseFactoryTest {
 
     private static BotQuery query(String question, List<String> visible) {
         return new BotQuery("q1", "m1", question, "ana", "7", "c1", "2025-11-02T12:34:56Z",
-                Map.of("origin", "discord", "reply_channel_id", "thread-9", "channel_name", "help"), 1, "g1", visible);
+                Map.of("origin", "discord", "reply_channel_id", "thread-9", "channel_name", "help"), 1, "g1", visible, null);
     }
 
     private static Candidate candidate(String id, double similarity, String text) {

@@ -42,8 +42,8 @@ import routes.testing.TopicReader;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscordIT {
 
-    /** Above what any one member asks in the other tests (Alice asks 5), so only the limit test reaches it. */
-    private static final int QUESTION_LIMIT = 8;
+    /** Above what any one member asks in the other tests (Alice asks 7), so only the limit test reaches it. */
+    private static final int QUESTION_LIMIT = 10;
     private static final String GUILD = "3000000000000000001";
     private static final String GENERAL = "3000000000000000010";
     private static final String SECRET = "3000000000000000011";
@@ -51,6 +51,9 @@ class DiscordIT {
     private static final String BOB = "4000000000000000002";
     private static final String OTHER_BOT = "4000000000000000003";
     private static final String CAROL = "4000000000000000004";
+    private static final String DAVE = "4000000000000000005";
+    private static final String STAFF = "3000000000000000012";
+    private static final String STAFF_ROLE = "5000000000000000001";
     private static final String PUBLIC_THREAD = "3000000000000000020";
     private static final String PRIVATE_THREAD = "3000000000000000021";
     private static final String LONG_ANSWER = "Here is everything about releases.\n" + "A release step explained at length. ".repeat(150);
@@ -68,9 +71,11 @@ class DiscordIT {
     @BeforeAll
     void start() throws Exception {
         discord = new FakeDiscord(GUILD,
-                List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(SECRET, "secret", Set.of(ALICE))),
+                List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(SECRET, "secret", Set.of(ALICE)),
+                        new FakeDiscord.Channel(STAFF, "staff", null, Set.of(STAFF_ROLE))),
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
-                        new FakeDiscord.Member(OTHER_BOT, "otherbot", true), new FakeDiscord.Member(CAROL, "carol", false)),
+                        new FakeDiscord.Member(OTHER_BOT, "otherbot", true), new FakeDiscord.Member(CAROL, "carol", false),
+                        new FakeDiscord.Member(DAVE, "dave", false, Set.of(STAFF_ROLE))),
                 List.of(new FakeDiscord.Thread(PUBLIC_THREAD, "deploy help", GENERAL, null),
                         new FakeDiscord.Thread(PRIVATE_THREAD, "hr matters", GENERAL, Set.of(ALICE)))).start();
         gemini = new WireMockServer(wireMockConfig().dynamicPort());
@@ -161,7 +166,7 @@ class DiscordIT {
         assertThat(record(secret).path("metadatas").path(0).path("channel_id").asText()).isEqualTo(PRIVATE_THREAD);
         store(GENERAL, BOB, "Reviews of the codebase happen every sprint");
 
-        assertCitedToAliceButNotBob(secret, "RTFM when do the salary review results go out?");
+        assertCitedOnlyWhereEveryoneMayReadIt(secret, PRIVATE_THREAD, "RTFM when do the salary review results go out?");
     }
 
     @Test
@@ -201,7 +206,45 @@ class DiscordIT {
         String secret = store(SECRET, ALICE, "The incident postmortem for the billing outage is due Thursday");
         store(GENERAL, BOB, "Billing runs on the first of the month");
 
-        assertCitedToAliceButNotBob(secret, "RTFM when is the billing outage postmortem due?");
+        assertCitedOnlyWhereEveryoneMayReadIt(secret, SECRET, "RTFM when is the billing outage postmortem due?");
+    }
+
+    @Test
+    void aStaffOnlyMessageIsNeverPostedWhereNonStaffCanSeeIt() {
+        String staffOnly = store(STAFF, DAVE, "The layoff announcement is drafted for the 14th, keep it quiet");
+        store(GENERAL, BOB, "The office announcement board is by the kitchen");
+        String question = "RTFM when is the layoff announcement?";
+
+        // in #general everyone sees the answer: the #staff message is withheld, counted, not named
+        BotResponse inGeneral = responseTo(discord.sendMessage(GENERAL, DAVE, question, null));
+        assertThat(inGeneral.sources()).extracting(BotResponse.Source::channelId).doesNotContain(STAFF);
+        assertThat(inGeneral.responseText()).contains("not everyone here can read").doesNotContain("staff").doesNotContain(STAFF);
+        assertThat(geminiPrompts()).noneMatch(prompt -> prompt.contains("layoff announcement is drafted"));
+
+        // in #staff everyone who sees the answer may read it
+        BotResponse inStaff = responseTo(discord.sendMessage(STAFF, DAVE, question, null));
+        assertThat(inStaff.sources()).extracting(BotResponse.Source::messageId).contains(staffOnly);
+
+        // /ask private:true in #general: ephemeral from the deferral on, and it may cite #staff
+        String interaction = discord.askSlash(GENERAL, DAVE, "when is the layoff announcement?", true);
+        FakeDiscord.Call deferral = await().atMost(WAIT).until(() -> discord.calls().stream()
+                .filter(call -> call.path().startsWith("/api/v10/interactions/" + interaction + "/") && call.body() != null)
+                .findFirst().orElse(null), call -> call != null);
+        assertThat(deferral.body().path("type").asInt()).isEqualTo(5);
+        assertThat(deferral.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+        FakeDiscord.Call answer = await().atMost(WAIT).until(() -> discord.calls().stream()
+                .filter(call -> call.method().equals("PATCH")
+                        && call.path().equals("/api/v10/webhooks/" + FakeDiscord.BOT_ID + "/interaction-token-" + interaction + "/messages/@original"))
+                .findFirst().orElse(null), call -> call != null);
+        assertThat(answer.body().path("content").asText()).contains(staffOnly);
+        // nothing that cites it was ever posted in a channel but #staff (the ephemeral answer is a webhook edit)
+        assertThat(discord.sentMessages()).noneMatch(call -> call.path().startsWith("/api/v10/channels/")
+                && !call.path().contains("/channels/" + STAFF + "/")
+                && call.body() != null && call.body().path("content").asText().contains(staffOnly));
+    }
+
+    private List<String> geminiPrompts() {
+        return gemini.getAllServeEvents().stream().map(event -> event.getRequest().getBodyAsString()).toList();
     }
 
     @Test
@@ -281,14 +324,22 @@ class DiscordIT {
         }
     }
 
-    /** Bob, who may not read where the secret was said, gets no source from it; Alice, who may, does. */
-    private void assertCitedToAliceButNotBob(String secretId, String question) {
+    /**
+     * Bob, who may not read where the secret was said, gets no source from it, and no hint of it.
+     * Alice, who may, gets it where it was said, but not in #general, where Bob would see the answer:
+     * there she is told that a relevant message was withheld.
+     */
+    private void assertCitedOnlyWhereEveryoneMayReadIt(String secretId, String whereSaid, String question) {
         BotResponse toBob = responseTo(discord.sendMessage(GENERAL, BOB, question, null));
         assertThat(toBob).isNotNull();
         assertThat(toBob.sources()).extracting(BotResponse.Source::messageId).doesNotContain(secretId);
-        BotResponse toAlice = responseTo(discord.sendMessage(GENERAL, ALICE, question, null));
-        assertThat(toAlice).isNotNull();
-        assertThat(toAlice.sources()).extracting(BotResponse.Source::messageId).contains(secretId);
+        assertThat(toBob.responseText()).doesNotContain("not everyone here can read");
+        BotResponse toAliceInGeneral = responseTo(discord.sendMessage(GENERAL, ALICE, question, null));
+        assertThat(toAliceInGeneral.sources()).extracting(BotResponse.Source::messageId).doesNotContain(secretId);
+        assertThat(toAliceInGeneral.responseText()).contains("not everyone here can read");
+        BotResponse toAliceWhereSaid = responseTo(discord.sendMessage(whereSaid, ALICE, question, null));
+        assertThat(toAliceWhereSaid).isNotNull();
+        assertThat(toAliceWhereSaid.sources()).extracting(BotResponse.Source::messageId).contains(secretId);
     }
 
     /** Sends a chat message and waits until it is in Chroma, so a question right after it can find it. */

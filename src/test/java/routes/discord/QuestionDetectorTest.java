@@ -50,10 +50,11 @@ class QuestionDetectorTest {
     @Test
     void theQueryCarriesTheOriginAndTheVisibleChannels() {
         BotQuery query = detector.toQuery(message("RTFM where is the config?", null, false),
-                new GatewayContext("console", List.of("3", "4"), true, Map.of("reply_channel_id", "3")));
+                new GatewayContext("console", List.of("3", "4"), List.of("3"), true, Map.of("reply_channel_id", "3")));
         assertThat(query.question()).isEqualTo("where is the config?");
         assertThat(query.origin()).isEqualTo("console");
         assertThat(query.visibleChannelIds()).containsExactly("3", "4");
+        assertThat(query.audienceChannelIds()).containsExactly("3");
         assertThat(query.guildId()).isEqualTo("9");
         assertThat(query.originalMessageId()).isEqualTo("1");
         assertThat(query.context()).containsEntry("reply_channel_id", "3");
@@ -61,7 +62,7 @@ class QuestionDetectorTest {
 
     @Test
     void anOverLimitAskerAsksNothing() {
-        assertThat(detector.isQuestion(message("RTFM again?", null, false), new GatewayContext("discord", List.of(), false, null)))
+        assertThat(detector.isQuestion(message("RTFM again?", null, false), new GatewayContext("discord", List.of(), null, false, null)))
                 .isFalse();
     }
 

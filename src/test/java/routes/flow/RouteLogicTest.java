@@ -100,7 +100,7 @@ class RouteLogicTest {
         messages.expectedHeaderValuesReceivedInAnyOrder("kafka.KEY", "1", "2", "3");
         queries.expectedMessageCount(1);
 
-        GatewayContext gateway = new GatewayContext("console", List.of("general"), true, Map.of("reply_channel_id", "general"));
+        GatewayContext gateway = new GatewayContext("console", List.of("general"), null, true, Map.of("reply_channel_id", "general"));
         for (DiscordMessage message : List.of(message("1", "the endpoint is /api/v1/data"), message("2", "RTFM what is the endpoint?"),
                 message("3", "please rtfm first"))) {
             template.sendBodyAndHeader("direct:discord-in", message, GatewayContext.HEADER, gateway);
@@ -124,7 +124,7 @@ class RouteLogicTest {
         messages.expectedMessageCount(1);
         queries.expectedMessageCount(0);
         template.sendBodyAndHeader("direct:discord-in", message("4", "RTFM again?"), GatewayContext.HEADER,
-                new GatewayContext("discord", List.of(), false, Map.of()));
+                new GatewayContext("discord", List.of(), null, false, Map.of()));
         MockEndpoint.assertIsSatisfied(context);
     }
 
@@ -214,7 +214,7 @@ class RouteLogicTest {
         BotResponse forConsole = response("q-console", "console", "Deploys run on Fridays [1].");
         BotResponse forHttp = response("q-http", "http", "Use similarity_top_k [1].");
         BotQuery waiting = new BotQuery("q-http", "m", "how?", "u", "1", "general", "2025-11-02T12:34:56.789Z",
-                Map.of("origin", "http"), 1, "local", null);
+                Map.of("origin", "http"), 1, "local", null, null);
         AskWaiters askWaiters = context.getRegistry().lookupByNameAndType("askWaiters", AskWaiters.class);
         askWaiters.register(waiting);
         NotifyBuilder done = new NotifyBuilder(context).fromRoute("deliver-responses").whenDone(2).create();
@@ -251,6 +251,6 @@ class RouteLogicTest {
     }
 
     private static BotQuery query(String question, List<String> visible) {
-        return new BotQuery("q1", "m", question, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, "local", visible);
+        return new BotQuery("q1", "m", question, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, "local", visible, null);
     }
 }

@@ -45,7 +45,7 @@ class HttpApiTest {
     @Test
     void anAnswerThatDoesNotComeInTimeIsATimeout() {
         AskWaiters waiters = new AskWaiters(200);
-        BotQuery query = new BotQuery("q", "q", "?", "u", "1", "c", "2025-11-02T12:34:56Z", Map.of(), 1, null, List.of());
+        BotQuery query = new BotQuery("q", "q", "?", "u", "1", "c", "2025-11-02T12:34:56Z", Map.of(), 1, null, List.of(), null);
         waiters.register(query);
         long started = System.nanoTime();
         assertThatThrownBy(() -> waiters.await(query)).isInstanceOf(AskWaiters.AskTimeoutException.class);

@@ -59,7 +59,7 @@ class WireFormatTest {
         assertThat(wire.parseMessage(wire.write(message))).isEqualTo(message);
 
         BotQuery query = new BotQuery("q", "1", "why?", "u", "2", "3", "2025-11-02T12:34:56.789Z", Map.of("origin", "console"), 1, "9",
-                List.of("3", "4"));
+                List.of("3", "4"), null);
         assertThat(wire.parseQuery(wire.write(query))).isEqualTo(query);
 
         BotResponse response = new BotResponse("r", "q", "1", "because [1]", "3", "2025-11-02T12:34:57Z", Map.of("sources_count", 1), 1,

@@ -40,10 +40,17 @@ public final class FakeDiscord implements AutoCloseable {
     public record Call(String method, String path, JsonNode body) {
     }
 
-    /** A text channel; a private one is readable only by the listed members (and the bot). */
-    public record Channel(String id, String name, Set<String> onlyMembers) {
+    /**
+     * A text channel; a private one is readable only by the listed members (member overwrites) or
+     * the members of the listed roles (role overwrites), and the bot.
+     */
+    public record Channel(String id, String name, Set<String> onlyMembers, Set<String> onlyRoles) {
+        public Channel(String id, String name, Set<String> onlyMembers) {
+            this(id, name, onlyMembers, null);
+        }
+
         boolean isPrivate() {
-            return onlyMembers != null;
+            return onlyMembers != null || onlyRoles != null;
         }
     }
 
@@ -54,8 +61,11 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    /** A guild member. */
-    public record Member(String id, String name, boolean bot) {
+    /** A guild member, with the ids of the roles they hold. */
+    public record Member(String id, String name, boolean bot, Set<String> roles) {
+        public Member(String id, String name, boolean bot) {
+            this(id, name, bot, Set.of());
+        }
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -192,6 +202,17 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("permissions", Long.toString(EVERYONE)).put("position", 0).put("color", 0).put("hoist", false)
                 .put("managed", false).put("mentionable", false).put("flags", 0);
         everyone.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        java.util.SortedSet<String> roleIds = new java.util.TreeSet<>();
+        members.forEach(m -> roleIds.addAll(m.roles()));
+        channels.stream().filter(c -> c.onlyRoles() != null).forEach(c -> roleIds.addAll(c.onlyRoles()));
+        int rolePosition = 1;
+        for (String roleId : roleIds) {
+            // a role grants nothing by itself: channels open to it say so in a role overwrite
+            ObjectNode role = ((ArrayNode) guild.get("roles")).addObject().put("id", roleId).put("name", "role-" + roleId)
+                    .put("permissions", "0").put("position", rolePosition++).put("color", 0).put("hoist", false)
+                    .put("managed", false).put("mentionable", false).put("flags", 0);
+            role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        }
         ArrayNode channelArray = guild.putArray("channels");
         int position = 0;
         for (Channel channel : channels) {
@@ -205,7 +226,11 @@ public final class FakeDiscord implements AutoCloseable {
             ArrayNode overwrites = c.putArray("permission_overwrites");
             if (channel.isPrivate()) {
                 overwrites.addObject().put("id", guildId).put("type", 0).put("allow", "0").put("deny", Long.toString(VIEW_CHANNEL));
-                for (String member : channel.onlyMembers()) {
+                for (String role : channel.onlyRoles() == null ? Set.<String>of() : channel.onlyRoles()) {
+                    overwrites.addObject().put("id", role).put("type", 0).put("allow", Long.toString(VIEW_CHANNEL | READ_MESSAGE_HISTORY))
+                            .put("deny", "0");
+                }
+                for (String member : channel.onlyMembers() == null ? Set.<String>of() : channel.onlyMembers()) {
                     overwrites.addObject().put("id", member).put("type", 1).put("allow", Long.toString(VIEW_CHANNEL | READ_MESSAGE_HISTORY))
                             .put("deny", "0");
                 }
@@ -255,7 +280,8 @@ public final class FakeDiscord implements AutoCloseable {
     private ObjectNode member(String id, String name, boolean bot) {
         ObjectNode member = json.createObjectNode();
         member.set("user", user(id, name, bot));
-        member.putArray("roles");
+        ArrayNode roles = member.putArray("roles");
+        members.stream().filter(m -> m.id().equals(id)).findFirst().ifPresent(m -> m.roles().forEach(roles::add));
         member.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
         member.put("deaf", false);
         member.put("mute", false);
@@ -293,6 +319,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Dispatches /ask question:... and returns the interaction id. */
     public String askSlash(String channelId, String userId, String question) {
+        return askSlash(channelId, userId, question, null);
+    }
+
+    /** Dispatches /ask question:... private:... (when not null) and returns the interaction id. */
+    public String askSlash(String channelId, String userId, String question, Boolean onlyMe) {
         String id = nextId();
         ObjectNode data = json.createObjectNode();
         data.put("id", id);
@@ -319,7 +350,11 @@ public final class FakeDiscord implements AutoCloseable {
         command.put("id", "2000000000000000001");
         command.put("name", "ask");
         command.put("type", 1);
-        command.putArray("options").addObject().put("name", "question").put("type", 3).put("value", question);
+        ArrayNode options = command.putArray("options");
+        options.addObject().put("name", "question").put("type", 3).put("value", question);
+        if (onlyMe != null) {
+            options.addObject().put("name", "private").put("type", 5).put("value", onlyMe);
+        }
         dispatch("INTERACTION_CREATE", data);
         return id;
     }
@@ -332,7 +367,8 @@ public final class FakeDiscord implements AutoCloseable {
         message.put("guild_id", guildId);
         message.set("author", user(author.id(), author.name(), author.bot()));
         ObjectNode member = message.putObject("member");
-        member.putArray("roles");
+        ArrayNode roles = member.putArray("roles");
+        author.roles().forEach(roles::add);
         member.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
         member.put("deaf", false);
         member.put("mute", false);
