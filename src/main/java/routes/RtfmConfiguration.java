@@ -28,13 +28,13 @@ import routes.gemini.GeminiClient;
 import routes.kafka.DeadLetters;
 import routes.local.AskWaiters;
 import routes.local.ConsoleGateway;
+import routes.local.ApiExposure;
 import routes.local.HttpApi;
 import routes.schema.WireFormat;
 
 /**
- * The beans routes.yaml and the kamelets call by name, each built from its properties
- * (@PropertyInject) and the beans it needs (@BeanInject). Lazy: a bean is made on first lookup,
- * so the order of the methods does not matter.
+ * The beans routes.yaml and the kamelets call by name, built from their properties and the beans
+ * they need. Lazy: a bean is made on first lookup, so the order of the methods does not matter.
  */
 public class RtfmConfiguration implements CamelConfiguration {
 
@@ -185,8 +185,11 @@ public class RtfmConfiguration implements CamelConfiguration {
                            @PropertyInject("rtfm.local.guild-id") String guild,
                            @PropertyInject("rtfm.local.channel-id") String channel,
                            @PropertyInject("rtfm.local.user-id") String userId,
-                           @PropertyInject("rtfm.local.username") String username) {
-        return new HttpApi(wireFormat, host, token, guild, channel, userId, username);
+                           @PropertyInject("rtfm.local.username") String username,
+                           @PropertyInject(value = "rtfm.discord.token", defaultValue = "") String discordToken,
+                           @PropertyInject("rtfm.http.message-intake") boolean messageIntake) {
+        ApiExposure exposure = new ApiExposure(host, token, !discordToken.isBlank(), messageIntake);
+        return new HttpApi(wireFormat, exposure, guild, channel, userId, username);
     }
 
     /** Answers go back through the gateway their question came from. */

@@ -25,7 +25,14 @@ public final class PendingInteractions {
     }
 
     void add(String queryId, InteractionHook hook) {
-        pending.put(queryId, new Pending(hook, clock.getAsLong()));
+        long now = clock.getAsLong();
+        // an interaction whose answer never came (a lost query, a restart elsewhere) is forgotten once its hook is dead
+        pending.values().removeIf(waiting -> now - waiting.createdMs() >= HOOK_LIFETIME.toMillis());
+        pending.put(queryId, new Pending(hook, now));
+    }
+
+    int size() {
+        return pending.size();
     }
 
     /** The hook to answer through, or null when there is none or it has expired; either way it is forgotten. */

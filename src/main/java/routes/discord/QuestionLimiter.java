@@ -14,6 +14,7 @@ public final class QuestionLimiter {
     private final int perMinute;
     private final LongSupplier clock;
     private final Map<String, Deque<Long>> asked = new ConcurrentHashMap<>();
+    private volatile long lastSweep;
 
     public QuestionLimiter(int perMinute, LongSupplier clock) {
         if (perMinute < 1) {
@@ -25,6 +26,7 @@ public final class QuestionLimiter {
 
     public boolean tryAcquire(String userId) {
         long now = clock.getAsLong();
+        forgetIdle(now);
         Deque<Long> times = asked.computeIfAbsent(userId, id -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && now - times.peekFirst() >= MINUTE_MS) {
@@ -36,5 +38,24 @@ public final class QuestionLimiter {
             times.addLast(now);
             return true;
         }
+    }
+
+    /** Users who asked within the last minute: nobody else is remembered. */
+    int trackedUsers() {
+        return asked.size();
+    }
+
+    /** At most once a minute, forgets everyone whose questions are all older than a minute. */
+    private void forgetIdle(long now) {
+        if (now - lastSweep < MINUTE_MS) {
+            return;
+        }
+        lastSweep = now;
+        asked.entrySet().removeIf(entry -> {
+            synchronized (entry.getValue()) {
+                Long newest = entry.getValue().peekLast();
+                return newest == null || now - newest >= MINUTE_MS;
+            }
+        });
     }
 }

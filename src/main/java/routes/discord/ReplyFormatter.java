@@ -29,15 +29,48 @@ public final class ReplyFormatter {
         return text.toString();
     }
 
-    /** Splits on line boundaries; a single line longer than the limit is cut at the limit. */
+    /** Room kept in each chunk to close a code block it leaves open and reopen it in the next. */
+    static final int FENCE_ROOM = 32;
+    private static final String FENCE = "```";
+
+    /**
+     * Splits on line boundaries into chunks of at most {@code limit} characters. A single line longer
+     * than that is cut, never inside a surrogate pair; a code block split across chunks is closed at
+     * the end of one and reopened (with its language) at the start of the next, so each renders.
+     */
     public static List<String> chunks(String text, int limit) {
+        List<String> chunks = new ArrayList<>();
+        String reopen = null;
+        for (String piece : split(text, limit - FENCE_ROOM)) {
+            String chunk = reopen == null ? piece : reopen + "\n" + piece;
+            reopen = openFence(chunk);
+            chunks.add(reopen == null ? chunk : chunk + "\n" + FENCE);
+        }
+        return chunks;
+    }
+
+    /** The fence line of a code block still open at the end of the text, or null. */
+    static String openFence(String text) {
+        String open = null;
+        for (String line : text.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith(FENCE)) {
+                // a language tag is kept for the reopened block, within the room kept for it
+                open = open == null ? trimmed.substring(0, Math.min(trimmed.length(), FENCE_ROOM / 2)) : null;
+            }
+        }
+        return open;
+    }
+
+    private static List<String> split(String text, int limit) {
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : text.split("\n", -1)) {
             while (line.length() > limit) {
                 flush(chunks, current);
-                chunks.add(line.substring(0, limit));
-                line = line.substring(limit);
+                int cut = Character.isHighSurrogate(line.charAt(limit - 1)) ? limit - 1 : limit;
+                chunks.add(line.substring(0, cut));
+                line = line.substring(cut);
             }
             int needed = current.length() == 0 ? line.length() : current.length() + 1 + line.length();
             if (needed > limit) {

@@ -2,8 +2,6 @@ package routes.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -34,18 +32,20 @@ public class HttpApi {
     public static final String ORIGIN = "http";
 
     private final WireFormat wireFormat;
+    private final ApiExposure exposure;
     private final String apiToken;
     private final String defaultGuild;
     private final String defaultChannel;
     private final String defaultUserId;
     private final String defaultUsername;
 
-    public HttpApi(WireFormat wireFormat, String host, String apiToken, String defaultGuild, String defaultChannel,
+    public HttpApi(WireFormat wireFormat, ApiExposure exposure, String defaultGuild, String defaultChannel,
                    String defaultUserId, String defaultUsername) {
         this.wireFormat = wireFormat;
-        this.apiToken = apiToken == null ? "" : apiToken.trim();
-        if (!isLoopback(host) && this.apiToken.isEmpty()) {
-            throw new IllegalStateException("the HTTP API listens on " + host + ", beyond this machine, but RTFM_API_TOKEN "
+        this.exposure = exposure;
+        this.apiToken = exposure.apiToken();
+        if (!ApiExposure.isLoopback(exposure.host()) && this.apiToken.isEmpty()) {
+            throw new IllegalStateException("the HTTP API listens on " + exposure.host() + ", beyond this machine, but RTFM_API_TOKEN "
                     + "is not set: set a token, or keep RTFM_HTTP_HOST=127.0.0.1");
         }
         this.defaultGuild = defaultGuild;
@@ -57,6 +57,9 @@ public class HttpApi {
     /** Every API call goes through this first (api-errors' interceptFrom). */
     public void checkAccess(@Header("Authorization") String authorization) {
         if (apiToken.isEmpty()) {
+            if (exposure.beyondLocalMode()) {
+                throw new AccessDeniedException("the HTTP API next to Discord needs a token: set RTFM_API_TOKEN");
+            }
             return;
         }
         String presented = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
@@ -92,6 +95,9 @@ public class HttpApi {
                 visible.add(id.asText());
             }
         }
+        if (visible == null && exposure.beyondLocalMode()) {
+            throw new InvalidRecordException("'visible_channel_ids' is required next to Discord: the channels the asker may read");
+        }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put(BotQuery.ORIGIN, ORIGIN);
         String queryId = "query_" + UUID.randomUUID();
@@ -103,6 +109,10 @@ public class HttpApi {
 
     /** A chat message posted to /api/messages, for discord-in: the wire format, from the HTTP gateway. */
     public DiscordMessage message(@Body String json, Exchange exchange) {
+        if (exposure.beyondLocalMode() && !exposure.messageIntake()) {
+            // next to Discord, knowledge comes from Discord: nobody injects messages beside it unless asked to
+            throw new Rejection(403, "message intake is off next to Discord; set rtfm.http.message-intake=true to allow it");
+        }
         DiscordMessage message = wireFormat.parseMessage(json);
         Message http = exchange.getMessage();
         http.removeHeaders("*");
@@ -145,14 +155,6 @@ public class HttpApi {
         return value.isMissingNode() || value.isNull() || value.asText().isBlank() ? fallback : value.asText();
     }
 
-    static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
     /** A request the API refuses, with the HTTP status that says why. */
     public static class Rejection extends RuntimeException {
         private final int status;
@@ -170,7 +172,11 @@ public class HttpApi {
     /** No or wrong bearer token: 401. */
     public static class AccessDeniedException extends Rejection {
         public AccessDeniedException() {
-            super(401, "missing or wrong bearer token");
+            this("missing or wrong bearer token");
+        }
+
+        public AccessDeniedException(String reason) {
+            super(401, reason);
         }
     }
 }

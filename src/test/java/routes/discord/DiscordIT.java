@@ -44,6 +44,7 @@ class DiscordIT {
 
     /** Above what any one member asks in the other tests (Alice asks 7), so only the limit test reaches it. */
     private static final int QUESTION_LIMIT = 10;
+    private static final String API_TOKEN = "discord-it-api-token";
     private static final String GUILD = "3000000000000000001";
     private static final String GENERAL = "3000000000000000010";
     private static final String SECRET = "3000000000000000011";
@@ -95,6 +96,7 @@ class DiscordIT {
         config.setProperty("rtfm.gemini.api-key", "discord-it-key");
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
         config.setProperty("rtfm.http.port", Integer.toString(httpPort));
+        config.setProperty("rtfm.http.api-token", API_TOKEN);
         config.setProperty("rtfm.console.enabled", "false");
         config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-discord-it").toString());
         config.setProperty("rtfm.discord.token", "fake-bot-token");
@@ -241,6 +243,34 @@ class DiscordIT {
         assertThat(discord.sentMessages()).noneMatch(call -> call.path().startsWith("/api/v10/channels/")
                 && !call.path().contains("/channels/" + STAFF + "/")
                 && call.body() != null && call.body().path("content").asText().contains(staffOnly));
+    }
+
+    @Test
+    void nextToDiscordTheHttpApiWantsItsTokenTheAskersChannelsAndSmallBodiesAndTakesInNoMessages() throws Exception {
+        String ask = "{\"question\": \"when do deploys go out?\"}";
+        assertThat(postToApi("/api/ask", ask, null).statusCode()).isEqualTo(401);
+        assertThat(postToApi("/api/ask", ask, "wrong").statusCode()).isEqualTo(401);
+        java.net.http.HttpResponse<String> unscoped = postToApi("/api/ask", ask, API_TOKEN);
+        assertThat(unscoped.statusCode()).isEqualTo(400);
+        assertThat(unscoped.body()).contains("visible_channel_ids");
+        java.net.http.HttpResponse<String> scoped = postToApi("/api/ask",
+                "{\"question\": \"when do deploys go out?\", \"guild_id\": \"" + GUILD + "\", \"visible_channel_ids\": [\"" + GENERAL + "\"]}",
+                API_TOKEN);
+        assertThat(scoped.statusCode()).as(scoped.body()).isEqualTo(200);
+        java.net.http.HttpResponse<String> injected = postToApi("/api/messages", "{\"message_id\": \"1\", \"content\": \"x\", \"username\": \"u\", "
+                + "\"user_id\": \"2\", \"channel_id\": \"3\", \"timestamp\": \"2025-11-02T12:34:56Z\"}", API_TOKEN);
+        assertThat(injected.statusCode()).isEqualTo(403);
+        assertThat(postToApi("/api/ask", "{\"question\": \"" + "x".repeat(1_100_000) + "\"}", API_TOKEN).statusCode()).isEqualTo(413);
+    }
+
+    private java.net.http.HttpResponse<String> postToApi(String path, String json, String token) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + config.getProperty("rtfm.http.port") + path))
+                .header("Content-Type", "application/json").timeout(WAIT).POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private List<String> geminiPrompts() {

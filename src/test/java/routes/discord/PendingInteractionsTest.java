@@ -27,4 +27,13 @@ class PendingInteractionsTest {
         now.set(PendingInteractions.HOOK_LIFETIME.toMillis());
         assertThat(pending.take("q1")).isNull();
     }
+
+    @Test
+    void anInteractionWhoseAnswerNeverCameIsForgottenOnceItsHookIsDead() {
+        pending.add("lost", hook);
+        now.set(PendingInteractions.HOOK_LIFETIME.toMillis() + 1);
+        pending.add("q2", hook);
+        assertThat(pending.size()).isEqualTo(1);
+        assertThat(pending.take("q2")).isSameAs(hook);
+    }
 }

@@ -39,4 +39,15 @@ class QuestionLimiterTest {
         now.addAndGet(60_000);
         assertThat(limiter.tryAcquire("ana")).isTrue();
     }
+
+    @Test
+    void someoneWhoStoppedAskingIsForgotten() {
+        for (int i = 0; i < 100; i++) {
+            limiter.tryAcquire("user-" + i);
+        }
+        assertThat(limiter.trackedUsers()).isEqualTo(100);
+        now.addAndGet(61_000);
+        limiter.tryAcquire("ana");
+        assertThat(limiter.trackedUsers()).isEqualTo(1);
+    }
 }

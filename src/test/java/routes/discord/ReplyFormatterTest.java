@@ -31,4 +31,33 @@ class ReplyFormatterTest {
         assertThat(chunks.get(0)).endsWith("going").doesNotEndWith("\n");
         assertThat(chunks).hasSizeGreaterThan(4);
     }
+
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        // 🚀 is two chars; placed so that a plain cut at the limit would fall between them
+        String line = "a".repeat(ReplyFormatter.DISCORD_LIMIT - ReplyFormatter.FENCE_ROOM - 1) + "🚀🚀🚀";
+        List<String> chunks = ReplyFormatter.chunks(line, ReplyFormatter.DISCORD_LIMIT);
+        assertThat(chunks).allSatisfy(chunk -> {
+            assertThat(Character.isHighSurrogate(chunk.charAt(chunk.length() - 1))).isFalse();
+            assertThat(Character.isLowSurrogate(chunk.charAt(0))).isFalse();
+        });
+        assertThat(String.join("", chunks)).isEqualTo(line);
+    }
+
+    @Test
+    void aCodeBlockSplitAcrossChunksIsClosedAndReopenedWithItsLanguage() {
+        StringBuilder text = new StringBuilder("Try this:\n```python\n");
+        for (int i = 0; i < 150; i++) {
+            text.append("index = VectorStoreIndex.from_documents(docs)  # line ").append(i).append('\n');
+        }
+        text.append("```\nThat's it [1].");
+        List<String> chunks = ReplyFormatter.chunks(text.toString(), ReplyFormatter.DISCORD_LIMIT);
+        assertThat(chunks).hasSizeGreaterThan(2);
+        for (String chunk : chunks) {
+            assertThat(chunk.length()).isLessThanOrEqualTo(ReplyFormatter.DISCORD_LIMIT);
+            assertThat(ReplyFormatter.openFence(chunk)).as(chunk).isNull();
+        }
+        assertThat(chunks.get(1)).startsWith("```python\n");
+        assertThat(chunks.get(chunks.size() - 1)).endsWith("That's it [1].");
+    }
 }

@@ -13,14 +13,14 @@ class HttpApiTest {
 
     @Test
     void beyondLoopbackTheApiRefusesToStartWithoutAToken() {
-        assertThatThrownBy(() -> new HttpApi(new routes.schema.WireFormat(), "0.0.0.0", "", "local", "general", "u", "u"))
+        assertThatThrownBy(() -> new HttpApi(new routes.schema.WireFormat(), new ApiExposure("0.0.0.0", "", false, false), "local", "general", "u", "u"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("RTFM_API_TOKEN");
-        new HttpApi(new routes.schema.WireFormat(), "127.0.0.1", "", "local", "general", "u", "u").checkAccess(null);
+        new HttpApi(new routes.schema.WireFormat(), new ApiExposure("127.0.0.1", "", false, false), "local", "general", "u", "u").checkAccess(null);
     }
 
     @Test
     void withATokenOnlyTheRightBearerGetsIn() {
-        HttpApi api = new HttpApi(new routes.schema.WireFormat(), "0.0.0.0", "s3cret-token", "local", "general", "u", "u");
+        HttpApi api = new HttpApi(new routes.schema.WireFormat(), new ApiExposure("0.0.0.0", "s3cret-token", false, false), "local", "general", "u", "u");
         api.checkAccess("Bearer s3cret-token");
         assertThatThrownBy(() -> api.checkAccess(null)).isInstanceOf(HttpApi.AccessDeniedException.class);
         assertThatThrownBy(() -> api.checkAccess("Bearer wrong")).isInstanceOf(HttpApi.AccessDeniedException.class);
@@ -30,7 +30,7 @@ class HttpApiTest {
 
     @Test
     void anAskRequestBecomesAQueryWithDefaultsForWhatIsMissing() {
-        HttpApi api = new HttpApi(new routes.schema.WireFormat(), "127.0.0.1", "", "local", "general", "local-user", "local-user");
+        HttpApi api = new HttpApi(new routes.schema.WireFormat(), new ApiExposure("127.0.0.1", "", false, false), "local", "general", "local-user", "local-user");
         BotQuery query = api.askQuery("{\"question\": \" where are the docs? \", \"visible_channel_ids\": [\"a\", \"b\"]}");
         assertThat(query.question()).isEqualTo("where are the docs?");
         assertThat(query.guildId()).isEqualTo("local");
@@ -51,5 +51,23 @@ class HttpApiTest {
         assertThatThrownBy(() -> waiters.await(query)).isInstanceOf(AskWaiters.AskTimeoutException.class);
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(200);
         assertThat(waiters.pending()).isZero();
+    }
+
+    @Test
+    void nextToDiscordEveryCallNeedsTheTokenQuestionsNameTheirChannelsAndIntakeIsOff() {
+        HttpApi open = new HttpApi(new routes.schema.WireFormat(), new ApiExposure("127.0.0.1", "", true, false),
+                "local", "general", "u", "u");
+        assertThatThrownBy(() -> open.checkAccess(null)).isInstanceOf(HttpApi.AccessDeniedException.class)
+                .hasMessageContaining("RTFM_API_TOKEN");
+        HttpApi guarded = new HttpApi(new routes.schema.WireFormat(), new ApiExposure("127.0.0.1", "t0ken", true, false),
+                "local", "general", "u", "u");
+        guarded.checkAccess("Bearer t0ken");
+        assertThatThrownBy(() -> guarded.askQuery("{\"question\": \"where?\"}")).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("visible_channel_ids");
+        assertThat(guarded.askQuery("{\"question\": \"where?\", \"visible_channel_ids\": [\"c\"]}").visibleChannelIds())
+                .containsExactly("c");
+        org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext());
+        assertThatThrownBy(() -> guarded.message("{}", exchange)).isInstanceOf(HttpApi.Rejection.class)
+                .hasMessageContaining("message-intake").extracting(e -> ((HttpApi.Rejection) e).status()).isEqualTo(403);
     }
 }
