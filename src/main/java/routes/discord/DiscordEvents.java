@@ -39,13 +39,13 @@ final class DiscordEvents extends ListenerAdapter {
             return;
         }
         Message message = event.getMessage();
-        DiscordMessage record = DiscordRecords.toRecord(message, DiscordMessage.CREATED);
+        DiscordMessage record = DiscordRecords.toRecord(message, DiscordMessage.CREATED, asksTheBot(message));
         Map<String, Object> replyTo = new LinkedHashMap<>();
         replyTo.put(REPLY_CHANNEL, message.getChannel().getId());
         List<String> visible = null;
         List<String> audience = null;
         boolean allowed = true;
-        if (!event.getAuthor().isBot() && questions.addressesBot(record)) {
+        if (!event.getAuthor().isBot() && record.addressesBot()) {
             allowed = limiter.tryAcquire(event.getAuthor().getId());
             if (!allowed) {
                 message.reply(TOO_FAST).setAllowedMentions(List.of()).mentionRepliedUser(false).queue();
@@ -62,9 +62,25 @@ final class DiscordEvents extends ListenerAdapter {
 
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
-        if (event.isFromGuild() && event.getAuthor().getIdLong() != event.getJDA().getSelfUser().getIdLong()) {
-            intake.message(DiscordRecords.toRecord(event.getMessage(), DiscordMessage.UPDATED), GatewayContext.of(DiscordIntake.ORIGIN));
+        if (!event.isFromGuild() || event.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()) {
+            return;
         }
+        Message message = event.getMessage();
+        boolean asks = asksTheBot(message);
+        if (asks || message.getContentRaw().isBlank()) {
+            // what it said is no longer there to cite (only an attachment left, or now a question): it leaves the index, through the log
+            intake.message(DiscordRecords.deletion(message.getId(), event.getChannel().getId(), event.getGuild().getId()),
+                    GatewayContext.of(DiscordIntake.ORIGIN));
+            return;
+        }
+        intake.message(DiscordRecords.toRecord(message, DiscordMessage.UPDATED, false), GatewayContext.of(DiscordIntake.ORIGIN));
+    }
+
+    /** Its trigger word, the bot's mention, or a reply to one of the bot's own messages (a follow-up question). */
+    private boolean asksTheBot(Message message) {
+        Message referenced = message.getReferencedMessage();
+        boolean followsUp = referenced != null && referenced.getAuthor().getIdLong() == message.getJDA().getSelfUser().getIdLong();
+        return followsUp || questions.asksByText(message.getContentRaw());
     }
 
     @Override

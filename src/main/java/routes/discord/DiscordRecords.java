@@ -15,7 +15,7 @@ final class DiscordRecords {
     private DiscordRecords() {
     }
 
-    static DiscordMessage toRecord(Message message, String event) {
+    static DiscordMessage toRecord(Message message, String event, boolean addressesBot) {
         String channelId = message.getChannel().getId();
         String channelName = message.getChannel().getName();
         String threadId = null;
@@ -37,11 +37,12 @@ final class DiscordRecords {
         return new DiscordMessage(message.getId(), message.getContentRaw(), message.getAuthor().getName(), message.getAuthor().getId(),
                 channelId, message.getTimeCreated().toInstant().toString(), Map.of("channel_name", channelName),
                 WireFormat.SCHEMA_VERSION, event, message.getGuild().getId(), channelName, threadId, replyTo,
-                message.getAuthor().isBot(), attachments, message.getJumpUrl(), referenced == null ? null : referenced.getContentRaw());
+                message.getAuthor().isBot(), attachments, message.getJumpUrl(), referenced == null ? null : referenced.getContentRaw(),
+                addressesBot);
     }
 
     static DiscordMessage deletion(String messageId, String channelId, String guildId) {
         return new DiscordMessage(messageId, "", "", "0", channelId, Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION,
-                DiscordMessage.DELETED, guildId, null, null, null, null, List.of(), null, null);
+                DiscordMessage.DELETED, guildId, null, null, null, null, List.of(), null, null, null);
     }
 }

@@ -60,7 +60,16 @@ public class QuestionDetector {
      * so it is not indexed (it would otherwise be the best match for itself).
      */
     public boolean addressesBot(@Body DiscordMessage message) {
-        return message.content() != null && match(message.content()) != null;
+        if (message.addressesBot() != null) {
+            // the gateway knew: it saw the mention or the reply to the bot, whoever runs the processor
+            return message.addressesBot();
+        }
+        return asksByText(message.content());
+    }
+
+    /** By its text alone: the trigger word, or the bot's mention once the bot's id is known. */
+    public boolean asksByText(String content) {
+        return content != null && match(content) != null;
     }
 
     private Matcher match(String content) {

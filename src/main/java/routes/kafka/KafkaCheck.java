@@ -126,7 +126,7 @@ public final class KafkaCheck implements AutoCloseable {
         String now = Instant.now().toString();
         return switch (role) {
             case "messages" -> new DiscordMessage(marker, "kafka-check message", "kafka-check", "0", "0", now, Map.of(),
-                    WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, null, null, null, null, false, List.of(), null, null);
+                    WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, null, null, null, null, false, List.of(), null, null, null);
             case "queries" -> new BotQuery(marker, marker, "is Kafka working?", "kafka-check", "0", "0", now,
                     Map.of(BotQuery.ORIGIN, "kafka-check"), WireFormat.SCHEMA_VERSION, null, null, null);
             case "responses" -> new BotResponse(marker, marker, marker, "Kafka works", "0", now,

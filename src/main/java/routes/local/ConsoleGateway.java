@@ -44,7 +44,7 @@ public class ConsoleGateway implements AnswerGateway {
         String id = Long.toString(lastId.updateAndGet(previous -> Math.max(previous + 1, System.currentTimeMillis() * 1000)));
         return new DiscordMessage(id, line == null ? "" : line, username, userId, channelId, Instant.now().toString(),
                 Map.of("channel_name", channelName), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, guildId,
-                channelName, null, null, false, List.of(), null, null);
+                channelName, null, null, false, List.of(), null, null, null);
     }
 
     @Override

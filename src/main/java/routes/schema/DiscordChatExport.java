@@ -43,7 +43,7 @@ public final class DiscordChatExport {
                         Map.of("channel_name", channelName), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, guildId,
                         channelName, null, reference.isMissingNode() ? null : reference.path("messageId").asText(null),
                         m.path("author").path("isBot").asBoolean(false), List.of(),
-                        "https://discord.com/channels/" + guildId + "/" + channelId + "/" + id, null));
+                        "https://discord.com/channels/" + guildId + "/" + channelId + "/" + id, null, null));
             }
             return messages;
         } catch (IOException e) {

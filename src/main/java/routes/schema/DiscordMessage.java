@@ -9,6 +9,9 @@ import java.util.Map;
  * Python system's record; the rest are optional so its records still parse. {@code replyToContent}
  * is the text of the message this one replies to, when the gateway has it: the reply is embedded
  * together with it, because "yes, set max_tokens" means little without its question.
+ * {@code addressesBot} is the gateway's word that the message asks the bot (its trigger, an
+ * @mention, a reply to one of its answers): a question, never knowledge. Without it, the
+ * trigger word decides.
  */
 public record DiscordMessage(
         String messageId,
@@ -27,7 +30,8 @@ public record DiscordMessage(
         Boolean authorIsBot,
         List<Attachment> attachments,
         String jumpUrl,
-        String replyToContent) {
+        String replyToContent,
+        Boolean addressesBot) {
 
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";

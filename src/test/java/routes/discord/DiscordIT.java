@@ -53,6 +53,7 @@ class DiscordIT {
     private static final String OTHER_BOT = "4000000000000000003";
     private static final String CAROL = "4000000000000000004";
     private static final String DAVE = "4000000000000000005";
+    private static final String EVE = "4000000000000000006";
     private static final String STAFF = "3000000000000000012";
     private static final String STAFF_ROLE = "5000000000000000001";
     private static final String PUBLIC_THREAD = "3000000000000000020";
@@ -76,7 +77,7 @@ class DiscordIT {
                         new FakeDiscord.Channel(STAFF, "staff", null, Set.of(STAFF_ROLE))),
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
                         new FakeDiscord.Member(OTHER_BOT, "otherbot", true), new FakeDiscord.Member(CAROL, "carol", false),
-                        new FakeDiscord.Member(DAVE, "dave", false, Set.of(STAFF_ROLE))),
+                        new FakeDiscord.Member(DAVE, "dave", false, Set.of(STAFF_ROLE)), new FakeDiscord.Member(EVE, "eve", false)),
                 List.of(new FakeDiscord.Thread(PUBLIC_THREAD, "deploy help", GENERAL, null),
                         new FakeDiscord.Thread(PRIVATE_THREAD, "hr matters", GENERAL, Set.of(ALICE)))).start();
         gemini = new WireMockServer(wireMockConfig().dynamicPort());
@@ -271,6 +272,36 @@ class DiscordIT {
             request.header("Authorization", "Bearer " + token);
         }
         return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anEditThatLeavesNoTextOrAsksTheBotTakesTheMessageOutThroughTheLog() {
+        String emptied = store(GENERAL, BOB, "The VPN config lives in the infra repository");
+        String turned = store(GENERAL, BOB, "Backups run nightly at 2am");
+        discord.editMessage(GENERAL, emptied, BOB, "");
+        discord.editMessage(GENERAL, turned, BOB, "RTFM when do backups run?");
+        await().atMost(WAIT).until(() -> record(emptied).path("ids").size() == 0 && record(turned).path("ids").size() == 0);
+        // a rebuild from the log must not bring them back: the log holds a deletion record for each
+        List<ConsumerRecord<String, String>> log = TopicReader.all(SharedInfrastructure.kafkaBootstrap(),
+                config.getProperty("rtfm.topics.messages.name"));
+        for (String id : List.of(emptied, turned)) {
+            assertThat(log).anyMatch(r -> id.equals(r.key()) && new WireFormat().parseMessage(r.value()).isDeletion());
+        }
+    }
+
+    @Test
+    void aReplyToTheBotsAnswerIsAFollowUpQuestionAndNoKnowledge() throws Exception {
+        store(GENERAL, ALICE, "Hotfixes skip the Friday train and go out right away");
+        String question = discord.sendMessage(GENERAL, EVE, "RTFM when do hotfixes go out?", null);
+        awaitReplyTo(question);
+        String botAnswer = await().atMost(WAIT).until(() -> discord.botReplyTo(question), id -> id != null);
+        String followUp = discord.sendMessage(GENERAL, EVE, "and do hotfixes skip the Friday train?", botAnswer);
+        assertThat(awaitReplyTo(followUp).body().path("content").asText()).contains("Sources:");
+        try (ConsumerLag lag = new ConsumerLag(SharedInfrastructure.kafkaBootstrap())) {
+            await().atMost(WAIT).until(() -> lag.of(config.getProperty("rtfm.kafka.processor-group-id"),
+                    config.getProperty("rtfm.topics.messages.name")) == 0);
+        }
+        assertThat(record(followUp).path("ids").size()).isZero();
     }
 
     private List<String> geminiPrompts() {

@@ -18,7 +18,7 @@ class QuestionDetectorTest {
 
     private static DiscordMessage message(String content, String event, boolean bot) {
         return new DiscordMessage("1", content, "u", "2", "3", "2025-11-02T12:34:56.789Z", Map.of(), 1, event, "9", "general",
-                null, null, bot, List.of(), null, null);
+                null, null, bot, List.of(), null, null, null);
     }
 
     @ParameterizedTest

@@ -29,7 +29,7 @@ class ConversationEmbedderTest {
 
     private static DiscordMessage message(String id, String content, String replyTo, String replyToContent, String thread, String event) {
         return new DiscordMessage(id, content, "ana", "7", "c1", "2025-11-02T12:34:56Z", Map.of(), 1, event, "g1", "help", thread,
-                replyTo, false, List.of(), null, replyToContent);
+                replyTo, false, List.of(), null, replyToContent, null);
     }
 
     @Test

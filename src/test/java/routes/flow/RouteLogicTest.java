@@ -135,7 +135,7 @@ class RouteLogicTest {
         double before = failures(meters);
         // no content: the record breaks its schema and is never published
         DiscordMessage broken = new DiscordMessage("5", null, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, null,
-                "local", "general", null, null, false, List.of(), null, null);
+                "local", "general", null, null, false, List.of(), null, null, null);
         org.apache.camel.Exchange done = template.send("direct:discord-in", exchange -> exchange.getMessage().setBody(broken));
         assertThat(done.getException()).hasMessageContaining("content");
         assertThat(messages.getReceivedCounter()).isZero();
@@ -240,7 +240,7 @@ class RouteLogicTest {
 
     private static DiscordMessage message(String id, String content) {
         return new DiscordMessage(id, content, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, null, "local",
-                "general", null, null, false, List.of(), null, null);
+                "general", null, null, false, List.of(), null, null, null);
     }
 
     private static BotResponse response(String queryId, String origin, String text) {

@@ -237,7 +237,7 @@ class PipelineIT {
         String parentId = "parent-" + run;
         String replyId = "reply-" + run;
         DiscordMessage reply = new DiscordMessage(replyId, "yes, set it to 512 when you build the index", "helper", "43", "help",
-                Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, guild, "help", null, parentId, false, List.of(), null, null);
+                Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, guild, "help", null, parentId, false, List.of(), null, null, null);
         send(reply);
         await().atMost(WAIT).until(() -> getRecord(replyId).path("ids").size() == 1);
         assertThat(getRecord(replyId).path("metadatas").path(0).has("reply_to_text")).isFalse();
@@ -278,7 +278,7 @@ class PipelineIT {
         await().atMost(WAIT).until(() -> getRecord(starterId).path("ids").size() == 1);
         String inThread = "thread-msg-" + run;
         send(new DiscordMessage(inThread, "the log rotation cron was disabled, re-enable it", "ops", "44", starterId,
-                Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, guild, "help", starterId, null, false, List.of(), null, null));
+                Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, guild, "help", starterId, null, false, List.of(), null, null, null));
         await().atMost(WAIT).until(() -> starter.equals(getRecord(inThread).path("metadatas").path(0).path("reply_to_text").asText()));
         assertThat(getRecord(inThread).path("metadatas").path(0).path("thread_id").asText()).isEqualTo(starterId);
     }
@@ -375,7 +375,7 @@ class PipelineIT {
         String id = "question-" + run;
         DiscordMessage question = new DiscordMessage(id, "RTFM how do I build a tree index?", "tester", "42", sample.get(0).channelId(),
                 Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, sample.get(0).guildId(), "help", null, null, false,
-                List.of(), null, null);
+                List.of(), null, null, null);
         send(question);
         ConsumerRecord<String, String> answer = TopicReader.find(SharedInfrastructure.kafkaBootstrap(), topic("responses"),
                 r -> r.value().contains("\"original_message_id\":\"" + id + "\""), WAIT);
@@ -429,7 +429,7 @@ class PipelineIT {
 
     private DiscordMessage message(String id, String content, String guild, String channel, String event) {
         return new DiscordMessage(id, content, "tester", "42", channel, Instant.now().toString(), Map.of(), 1, event, guild,
-                channel, null, null, false, List.of(), null, null);
+                channel, null, null, false, List.of(), null, null, null);
     }
 
     private void send(DiscordMessage message) throws Exception {

@@ -55,7 +55,7 @@ class WireFormatTest {
     void roundTripsEveryRecordWithItsNewFields() {
         DiscordMessage message = new DiscordMessage("1", "hello", "u", "2", "3", "2025-11-02T12:34:56.789Z", Map.of("channel_name", "general"),
                 1, DiscordMessage.UPDATED, "9", "general", "7", "5", false,
-                List.of(new DiscordMessage.Attachment("a1", "log.txt", "https://cdn/x", "text/plain")), "https://discord.com/channels/9/3/1", null);
+                List.of(new DiscordMessage.Attachment("a1", "log.txt", "https://cdn/x", "text/plain")), "https://discord.com/channels/9/3/1", null, null);
         assertThat(wire.parseMessage(wire.write(message))).isEqualTo(message);
 
         BotQuery query = new BotQuery("q", "1", "why?", "u", "2", "3", "2025-11-02T12:34:56.789Z", Map.of("origin", "console"), 1, "9",
@@ -124,7 +124,7 @@ class WireFormatTest {
     @Test
     void refusesToWriteARecordItWouldReject() {
         DiscordMessage broken = new DiscordMessage(null, "x", "u", "1", "2", "2025-11-02T12:34:56.789Z", null, 1, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         assertThatThrownBy(() -> wire.write(broken)).isInstanceOf(InvalidRecordException.class).hasMessageContaining("message_id");
     }
 }

@@ -74,6 +74,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Member> members;
     private final List<Thread> threads;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Every message created so far, by id: what a reply references. */
+    private final java.util.Map<String, ObjectNode> created = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
@@ -391,7 +393,13 @@ public final class FakeDiscord implements AutoCloseable {
         if (replyToId != null) {
             message.putObject("message_reference").put("type", 0).put("message_id", replyToId).put("channel_id", channelId)
                     .put("guild_id", guildId);
+            // Discord sends the message replied to along with a reply
+            ObjectNode referenced = created.get(replyToId);
+            if (referenced != null) {
+                message.set("referenced_message", referenced.deepCopy());
+            }
         }
+        created.put(id, message);
         return message;
     }
 
@@ -469,9 +477,18 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private ObjectNode sentMessage(String channelId, JsonNode body) {
-        ObjectNode sent = message(nextId(), channelId, BOT_ID, body == null ? "" : body.path("content").asText(""), null, false);
+        String replyTo = body == null ? null : body.path("message_reference").path("message_id").asText(null);
+        ObjectNode sent = message(nextId(), channelId, BOT_ID, body == null ? "" : body.path("content").asText(""), replyTo, false);
         sent.remove("member");
         return sent;
+    }
+
+    /** The id of the bot's first message replying to the given one, or null. */
+    public String botReplyTo(String messageId) {
+        return created.values().stream()
+                .filter(m -> BOT_ID.equals(m.path("author").path("id").asText()))
+                .filter(m -> messageId.equals(m.path("message_reference").path("message_id").asText()))
+                .map(m -> m.path("id").asText()).findFirst().orElse(null);
     }
 
     private void reply(HttpServerRequest request, int status, JsonNode body) {
