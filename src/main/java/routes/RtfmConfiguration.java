@@ -15,11 +15,8 @@ import routes.boundary.OutboundHeaders;
 import routes.answer.ResponseFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaRequests;
-import routes.discord.DiscordConnection;
 import routes.discord.DiscordReplies;
-import routes.discord.PendingInteractions;
 import routes.discord.QuestionDetector;
-import routes.discord.QuestionLimiter;
 import routes.embedding.ConversationEmbedder;
 import routes.embedding.MessageEmbedder;
 import routes.errors.TransientFailure;
@@ -30,6 +27,7 @@ import routes.local.AskWaiters;
 import routes.local.ConsoleGateway;
 import routes.local.ApiExposure;
 import routes.local.HttpApi;
+import routes.privacy.OptOutList;
 import routes.schema.WireFormat;
 
 /**
@@ -102,8 +100,9 @@ public class RtfmConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public ConversationEmbedder conversation(@BeanInject("embedder") MessageEmbedder embedder,
                                              @BeanInject("chromaRequests") ChromaRequests requests,
-                                             @PropertyInject("rtfm.retrieval.conversation-context") boolean enabled) {
-        return new ConversationEmbedder(embedder, requests, enabled);
+                                             @PropertyInject("rtfm.retrieval.conversation-context") boolean enabled,
+                                             @BeanInject("optOuts") OptOutList optOuts) {
+        return new ConversationEmbedder(embedder, requests, enabled, optOuts);
     }
 
     @BindToRegistry(lazy = true)
@@ -135,33 +134,6 @@ public class RtfmConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public QuestionDetector questions(@PropertyInject("rtfm.trigger-word") String triggerWord) {
         return new QuestionDetector(triggerWord);
-    }
-
-    @BindToRegistry(lazy = true)
-    public QuestionLimiter questionLimiter(@PropertyInject("rtfm.discord.questions-per-minute") int perMinute) {
-        return new QuestionLimiter(perMinute, System::currentTimeMillis);
-    }
-
-    @BindToRegistry(lazy = true)
-    public PendingInteractions pendingInteractions() {
-        return new PendingInteractions(System::currentTimeMillis);
-    }
-
-    @BindToRegistry(lazy = true, beanPostProcess = true)
-    public DiscordConnection discordConnection(@PropertyInject(value = "rtfm.discord.token", defaultValue = "") String token,
-                                               @PropertyInject("rtfm.discord.api-base-url") String apiBaseUrl,
-                                               @PropertyInject("rtfm.discord.gateway-url") String gatewayUrl,
-                                               @PropertyInject("rtfm.discord.compression") String compression,
-                                               @BeanInject("questions") QuestionDetector questions,
-                                               @BeanInject("questionLimiter") QuestionLimiter limiter,
-                                               @BeanInject("pendingInteractions") PendingInteractions pending) {
-        return new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending);
-    }
-
-    @BindToRegistry(lazy = true)
-    public DiscordReplies discordReplies(@BeanInject("discordConnection") DiscordConnection connection,
-                                         @BeanInject("pendingInteractions") PendingInteractions pending) {
-        return new DiscordReplies(connection, pending);
     }
 
     @BindToRegistry(lazy = true)

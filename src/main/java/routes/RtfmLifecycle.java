@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaHealthCheck;
 import routes.discord.DiscordConnection;
+import routes.privacy.OptOutList;
 
 /**
  * What happens around the routes' start and stop: the Chroma collection is checked before any
@@ -42,6 +43,12 @@ final class RtfmLifecycle extends MainListenerSupport {
             // fail at start, with the reason (unreachable, another embedding model), rather than on the first message
             LOG.info("Chroma collection '{}' is {}", collection.name(), collection.id());
             HealthCheckRegistry.get(context).register(new ChromaHealthCheck(collection));
+            // the whole opt-out list is read before ingest stores its first message
+            try {
+                context.addService(context.getRegistry().lookupByNameAndType("optOuts", OptOutList.class), true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the opt-out list: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package routes.answer;
 
 import java.util.List;
+import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import routes.schema.BotQuery;
 
@@ -12,12 +13,22 @@ import routes.schema.BotQuery;
  */
 public class AudienceFilter {
 
-    public List<Candidate> citable(@Variable("candidates") List<Candidate> candidates, @Variable("query") BotQuery query) {
+    static List<Candidate> citableFor(List<Candidate> candidates, BotQuery query) {
         return query.audienceChannelIds() == null ? candidates
                 : candidates.stream().filter(c -> query.audienceChannelIds().contains(c.channelId())).toList();
     }
 
+    /**
+     * Keeps in the exchange's variable {@code candidates} only the citable sources and puts how many
+     * were withheld in {@code withheld}, for the answer to say. (A bean step, not an expression: a
+     * bean called from an expression works on a copy of the exchange.)
+     */
+    public void withhold(@Variable("candidates") List<Candidate> candidates, @Variable("query") BotQuery query, Exchange exchange) {
+        exchange.setVariable(ResponseFactory.WITHHELD, withheld(candidates, query));
+        exchange.setVariable("candidates", citableFor(candidates, query));
+    }
+
     public int withheld(@Variable("candidates") List<Candidate> candidates, @Variable("query") BotQuery query) {
-        return candidates.size() - citable(candidates, query).size();
+        return candidates.size() - citableFor(candidates, query).size();
     }
 }

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.apache.camel.language.simple.Simple;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import routes.gemini.GeminiClient;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
+import routes.schema.InvalidRecordException;
 import routes.schema.WireFormat;
 
 /** Builds every kind of BotResponse the answer route can send back. */
@@ -19,6 +23,7 @@ public class ResponseFactory {
     /** The exchange variable counting the sources withheld from this answer's audience (AudienceFilter). */
     public static final String WITHHELD = "withheld";
 
+    private final WireFormat wireFormat = new WireFormat();
     private final String triggerWord;
     private final int excerptChars;
     private final String model;
@@ -81,6 +86,33 @@ public class ResponseFactory {
         return build(query, exchange, BotResponse.SOURCES_ONLY, text.toString(), candidates, null);
     }
 
+    /**
+     * One question, one response id: answering it again (a redelivery, a replayed dead letter)
+     * gives the same id, so whoever delivers can tell a duplicate.
+     */
+    public static String responseIdFor(String queryId) {
+        return "response_" + UUID.nameUUIDFromBytes(("rtfm-response:" + queryId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The answer to a question that could not be answered (it is being dead-lettered): that it could
+     * not, so the asker is never left waiting. Null for a record of another topic, or one that is no question.
+     */
+    public BotResponse apologyFor(@Header(KafkaConstants.TOPIC) String topic, @Body String original,
+                                  @Simple("${properties:rtfm.topics.queries.name}") String queriesTopic, Exchange exchange) {
+        if (!queriesTopic.equals(topic)) {
+            return null;
+        }
+        BotQuery query;
+        try {
+            query = wireFormat.parseQuery(original);
+        } catch (InvalidRecordException notAQuestion) {
+            return null;
+        }
+        return build(query, exchange, BotResponse.ERROR,
+                "I can't answer that right now: something I depend on is failing. Please try again in a few minutes.", List.of(), null);
+    }
+
     static String withheldNotice(int withheld) {
         return withheld == 1
                 ? "1 more relevant message is in a channel not everyone here can read; use /ask private:true to see it."
@@ -114,7 +146,7 @@ public class ResponseFactory {
             });
         }
         return new BotResponse(
-                "response_" + UUID.randomUUID(),
+                responseIdFor(query.queryId()),
                 query.queryId(),
                 query.originalMessageId(),
                 text,

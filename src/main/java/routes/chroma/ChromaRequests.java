@@ -46,6 +46,8 @@ public class ChromaRequests {
         putIfPresent(metadata, "jump_url", message.jumpUrl());
         putIfPresent(metadata, "reply_to", message.replyToMessageId());
         putIfPresent(metadata, "thread_id", message.threadId());
+        Object parent = message.metadata() == null ? null : message.metadata().get(DiscordMessage.PARENT_CHANNEL);
+        putIfPresent(metadata, DiscordMessage.PARENT_CHANNEL, parent == null ? null : parent.toString());
         putIfPresent(metadata, "iso_timestamp", message.timestamp());
         metadata.put("timestamp", OffsetDateTime.parse(message.timestamp()).toEpochSecond());
         putIfPresent(metadata, CONTEXT_KEY, context);

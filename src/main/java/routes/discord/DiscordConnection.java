@@ -73,7 +73,8 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
                 })
                 .setCompression(compression)
                 .setEnableShutdownHook(false)
-                .addEventListeners(new DiscordEvents(intake, questions, limiter), new SlashAsk(intake, questions, limiter, pending))
+                .addEventListeners(new DiscordEvents(intake, questions, limiter), new SlashAsk(intake, questions, limiter, pending),
+                        new SlashPrivacy(intake, pending))
                 .build();
         try {
             client.awaitReady();

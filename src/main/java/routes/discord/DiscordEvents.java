@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.channel.ChannelDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageBulkDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -12,6 +13,7 @@ import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import routes.gateway.GatewayContext;
 import routes.schema.DiscordMessage;
+import routes.schema.OptOut;
 
 /**
  * Every guild message, edit and delete into the pipeline. A message that asks the bot ("RTFM ...",
@@ -88,6 +90,15 @@ final class DiscordEvents extends ListenerAdapter {
         if (event.isFromGuild()) {
             intake.message(DiscordRecords.deletion(event.getMessageId(), event.getChannel().getId(), event.getGuild().getId()),
                     GatewayContext.of(DiscordIntake.ORIGIN));
+        }
+    }
+
+    /** A deleted channel or thread: all it held leaves the index through the log, and it stays excluded. */
+    @Override
+    public void onChannelDelete(ChannelDeleteEvent event) {
+        if (event.isFromGuild()) {
+            intake.optOut(new OptOut(event.getGuild().getId(), OptOut.CHANNEL, event.getChannel().getId(), false,
+                    java.time.Instant.now().toString(), "channel_deleted", null, null, null, routes.schema.WireFormat.SCHEMA_VERSION));
         }
     }
 

@@ -4,9 +4,10 @@ import org.apache.camel.ProducerTemplate;
 import routes.gateway.GatewayContext;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
+import routes.schema.OptOut;
 
 /**
- * Hands Discord's messages and /ask questions to the routes. A failure is logged and counted by
+ * Hands Discord's messages, /ask questions and opt-outs to the routes. A failure is logged and counted by
  * the route (intake-errors) and stays there: it never reaches JDA's event thread.
  */
 final class DiscordIntake {
@@ -28,5 +29,10 @@ final class DiscordIntake {
 
     void question(BotQuery query) {
         producer.send("direct:discord-ask", exchange -> exchange.getMessage().setBody(query));
+    }
+
+    /** A member's or a channel's indexing choice (/forget, /remember, /rtfm, a deleted channel). */
+    void optOut(OptOut choice) {
+        producer.send("direct:discord-opt-outs", exchange -> exchange.getMessage().setBody(choice));
     }
 }

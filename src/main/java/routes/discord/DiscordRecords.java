@@ -19,8 +19,11 @@ final class DiscordRecords {
         String channelId = message.getChannel().getId();
         String channelName = message.getChannel().getName();
         String threadId = null;
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
         if (message.getChannel() instanceof ThreadChannel thread) {
             threadId = thread.getId();
+            // deleting or excluding the parent channel removes its threads too, private ones included
+            metadata.put(DiscordMessage.PARENT_CHANNEL, thread.getParentChannel().getId());
             if (thread.isPublic()) {
                 // public thread messages are stored under their parent channel, whose permissions govern them
                 channelId = thread.getParentChannel().getId();
@@ -29,13 +32,17 @@ final class DiscordRecords {
             // a private thread keeps its own id as channel: only its members may read it (ChannelAccess)
         }
         Message referenced = message.getReferencedMessage();
+        if (referenced != null) {
+            metadata.put(DiscordMessage.REPLY_TO_AUTHOR, referenced.getAuthor().getId());
+        }
         String replyTo = message.getMessageReference() == null ? null : message.getMessageReference().getMessageId();
         List<DiscordMessage.Attachment> attachments = new ArrayList<>();
         for (Message.Attachment a : message.getAttachments()) {
             attachments.add(new DiscordMessage.Attachment(a.getId(), a.getFileName(), a.getUrl(), a.getContentType()));
         }
+        metadata.put("channel_name", channelName);
         return new DiscordMessage(message.getId(), message.getContentRaw(), message.getAuthor().getName(), message.getAuthor().getId(),
-                channelId, message.getTimeCreated().toInstant().toString(), Map.of("channel_name", channelName),
+                channelId, message.getTimeCreated().toInstant().toString(), metadata,
                 WireFormat.SCHEMA_VERSION, event, message.getGuild().getId(), channelName, threadId, replyTo,
                 message.getAuthor().isBot(), attachments, message.getJumpUrl(), referenced == null ? null : referenced.getContentRaw(),
                 addressesBot);

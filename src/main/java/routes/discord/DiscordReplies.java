@@ -29,6 +29,12 @@ public class DiscordReplies implements AnswerGateway {
         this.pending = pending;
     }
 
+    /** A Discord nonce (at most 25 characters) derived from the response id and the chunk's place. */
+    static String nonce(String responseId, int chunk) {
+        java.util.UUID id = java.util.UUID.nameUUIDFromBytes((responseId + "#" + chunk).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Long.toUnsignedString(id.getMostSignificantBits() ^ id.getLeastSignificantBits());
+    }
+
     @Override
     public String origin() {
         return DiscordIntake.ORIGIN;
@@ -66,8 +72,9 @@ public class DiscordReplies implements AnswerGateway {
         boolean isReply = !Boolean.TRUE.equals(metadata.get(SlashAsk.REPLY_INTERACTION))
                 && response.originalMessageId() != null && !response.originalMessageId().isBlank();
         for (int i = 0; i < chunks.size(); i++) {
+            // the same answer sent twice (a redelivery) carries the same nonce: Discord drops the copy (enforce_nonce)
             var action = channel.sendMessage(chunks.get(i)).setAllowedMentions(List.of()).mentionRepliedUser(false)
-                    .setSuppressEmbeds(true);
+                    .setSuppressEmbeds(true).setNonce(nonce(response.responseId(), i));
             if (i == 0 && isReply) {
                 action = action.setMessageReference(response.originalMessageId()).failOnInvalidReply(false);
             }

@@ -1,7 +1,6 @@
 package routes.discord;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +46,13 @@ final class SlashAsk extends ListenerAdapter {
     public void onReady(ReadyEvent event) {
         // "@RTFM question" asks too, once the bot's id is known
         questions.setBotUserId(event.getJDA().getSelfUser().getId());
+        // one call sets the bot's whole command list, so the privacy commands are registered here too
         event.getJDA().updateCommands().addCommands(Commands.slash("ask", "Ask RTFM about this server's chat history")
                 .addOption(OptionType.STRING, "question", "What do you want to know?", true)
-                .addOption(OptionType.BOOLEAN, "private", "Answer only to me, citing everything I can read", false)).queue(
-                ok -> LOG.info("Registered the /ask command"),
-                error -> LOG.warn("Could not register the /ask command: {}", error.getMessage()));
+                .addOption(OptionType.BOOLEAN, "private", "Answer only to me, citing everything I can read", false))
+                .addCommands(SlashPrivacy.commands()).queue(
+                ok -> LOG.info("Registered the /ask, /forget, /remember and /rtfm commands"),
+                error -> LOG.warn("Could not register the slash commands: {}", error.getMessage()));
     }
 
     @Override
@@ -77,12 +78,7 @@ final class SlashAsk extends ListenerAdapter {
         // Discord wants an acknowledgement within 3 s; a private answer is ephemeral from the start
         event.deferReply(onlyMe).queue();
         String queryId = "query_" + UUID.randomUUID();
-        pending.add(queryId, event.getHook());
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put(BotQuery.ORIGIN, DiscordIntake.ORIGIN);
-        context.put(DiscordEvents.REPLY_CHANNEL, event.getChannel().getId());
-        context.put(REPLY_INTERACTION, true);
-        context.put(REPLY_PRIVATE, onlyMe);
+        Map<String, Object> context = pending.awaitAnswer(queryId, event, onlyMe);
         String channelId = event.getChannel() instanceof ThreadChannel thread ? thread.getParentChannel().getId()
                 : event.getChannel().getId();
         List<String> readable = ChannelAccess.readableChannelIds(event.getGuild(), event.getMember());

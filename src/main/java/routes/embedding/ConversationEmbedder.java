@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import routes.chroma.ChromaRequests;
+import routes.privacy.OptOutList;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
@@ -27,11 +28,13 @@ public class ConversationEmbedder {
     private final MessageEmbedder embedder;
     private final ChromaRequests requests;
     private final boolean enabled;
+    private final OptOutList optOuts;
 
-    public ConversationEmbedder(MessageEmbedder embedder, ChromaRequests requests, boolean enabled) {
+    public ConversationEmbedder(MessageEmbedder embedder, ChromaRequests requests, boolean enabled, OptOutList optOuts) {
         this.embedder = embedder;
         this.requests = requests;
         this.enabled = enabled;
+        this.optOuts = optOuts;
     }
 
     /**
@@ -97,6 +100,11 @@ public class ConversationEmbedder {
     }
 
     private String fromRecord(DiscordMessage message) {
+        Object parentAuthor = message.metadata() == null ? null : message.metadata().get(DiscordMessage.REPLY_TO_AUTHOR);
+        if (parentAuthor != null && optOuts.forgot(message.guildId(), parentAuthor.toString(), message.replyToMessageId())) {
+            // a forgotten member's words stay out of other people's records (a stored parent of theirs is gone already)
+            return null;
+        }
         return message.replyToMessageId() != null && message.replyToContent() != null && !message.replyToContent().isBlank()
                 ? clip(message.replyToContent()) : null;
     }

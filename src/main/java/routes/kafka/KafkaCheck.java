@@ -23,6 +23,7 @@ import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.DeadLetter;
 import routes.schema.DiscordMessage;
+import routes.schema.OptOut;
 import routes.schema.WireFormat;
 
 /**
@@ -59,8 +60,10 @@ public final class KafkaCheck implements AutoCloseable {
 
     public Result check(TopicSpec topic) {
         String marker = "kafka-check-" + UUID.randomUUID();
-        String key = marker;
-        String value = wireFormat.write(sample(topic.role(), marker));
+        Object sample = sample(topic.role(), marker);
+        // the opt-out list is a compacted table: its check record keeps its one key, so checks never pile up there
+        String key = sample instanceof OptOut choice ? choice.key() : marker;
+        String value = wireFormat.write(sample);
         long started = System.nanoTime();
         try {
             RecordMetadata written = producer.send(new ProducerRecord<>(topic.name(), key, value))
@@ -118,6 +121,7 @@ public final class KafkaCheck implements AutoCloseable {
             case "messages" -> wireFormat.parseMessage(json);
             case "queries" -> wireFormat.parseQuery(json);
             case "responses" -> wireFormat.parseResponse(json);
+            case "optouts" -> wireFormat.parseOptOut(json);
             default -> wireFormat.parseDeadLetter(json);
         }
     }
@@ -131,6 +135,9 @@ public final class KafkaCheck implements AutoCloseable {
                     Map.of(BotQuery.ORIGIN, "kafka-check"), WireFormat.SCHEMA_VERSION, null, null, null);
             case "responses" -> new BotResponse(marker, marker, marker, "Kafka works", "0", now,
                     Map.of(BotQuery.ORIGIN, "kafka-check"), WireFormat.SCHEMA_VERSION, BotResponse.NO_MATCH, List.of(), null, 0L);
+            // a choice that changes nothing (no such guild; "indexed from now on"), under one fixed key that compaction keeps single
+            case "optouts" -> new OptOut("kafka-check", OptOut.USER, "kafka-check", true, now, "remember", null, null, null,
+                    WireFormat.SCHEMA_VERSION);
             default -> new DeadLetter("kafka-check", Map.of("marker", marker), "kafka-check test record", now, 0, 0L, marker,
                     "kafka-check", 1);
         };

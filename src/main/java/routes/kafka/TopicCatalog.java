@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The four topics of docs/ARCHITECTURE.md ("Topics"), read from configuration ({@code rtfm.topics.<role>.*}) so an
+ * The topics of docs/ARCHITECTURE.md ("Topics"), read from configuration ({@code rtfm.topics.<role>.*}) so an
  * operator can rename or resize them without touching code.
  */
 public final class TopicCatalog {
 
-    public static final List<String> ROLES = List.of("messages", "queries", "responses", "dead-letter");
+    public static final List<String> ROLES = List.of("messages", "queries", "responses", "dead-letter", "optouts");
 
     private TopicCatalog() {
     }

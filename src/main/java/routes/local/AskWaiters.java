@@ -25,8 +25,10 @@ public class AskWaiters implements AnswerGateway {
     }
 
     /** Registers before the query is sent, so an answer that comes back fast is not missed. */
-    public void register(@Variable("query") BotQuery query) {
+    /** Waits for the answer to this question from now on; returns it, to be published. */
+    public BotQuery register(@Variable("query") BotQuery query) {
         waiting.put(query.queryId(), new CompletableFuture<>());
+        return query;
     }
 
     @Override

@@ -22,6 +22,8 @@ public record BotResponse(
     public static final String SOURCES_ONLY = "sources_only";
     public static final String NO_MATCH = "no_match";
     public static final String ERROR = "error";
+    /** Not an answer: the outcome of a request such as /forget, for the one who made it. */
+    public static final String NOTICE = "notice";
 
     /** One cited message. */
     public record Source(String messageId, String channelId, String author, String jumpUrl, Double score, String excerpt) {

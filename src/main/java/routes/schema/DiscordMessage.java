@@ -36,6 +36,10 @@ public record DiscordMessage(
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
     public static final String DELETED = "deleted";
+    /** Metadata key: a thread message's parent channel, so removing a channel also removes its threads. */
+    public static final String PARENT_CHANNEL = "parent_channel_id";
+    /** Metadata key: the author of the message replied to, so a forgotten member's words are not taken as a reply's context. */
+    public static final String REPLY_TO_AUTHOR = "reply_to_author_id";
 
     public record Attachment(String id, String filename, String url, String contentType) {
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads and writes the four wire records. Every route that reads a topic parses through here, so a
+ * Reads and writes the wire records. Every route that reads a topic parses through here, so a
  * record either matches its JSON Schema or fails with a message naming what is wrong.
  */
 public final class WireFormat {
@@ -36,6 +36,7 @@ public final class WireFormat {
     private final JsonSchema botQuery = load("bot-query");
     private final JsonSchema botResponse = load("bot-response");
     private final JsonSchema deadLetter = load("dead-letter");
+    private final JsonSchema optOut = load("opt-out");
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -57,6 +58,10 @@ public final class WireFormat {
         return read(json, deadLetter, DeadLetter.class);
     }
 
+    public OptOut parseOptOut(String json) {
+        return read(json, optOut, OptOut.class);
+    }
+
     /** Serialises a record after checking it against its own schema: we never publish what we would reject. */
     public String write(Object record) {
         JsonNode node = MAPPER.valueToTree(record);
@@ -74,7 +79,7 @@ public final class WireFormat {
     /**
      * The Kafka key the wire contract gives a record: a message's id (so compaction and upserts
      * see one message), a question's or answer's channel (so one channel's questions keep their
-     * order), a dead letter's original key.
+     * order), a dead letter's original key, an opt-out's member or channel.
      */
     public String keyOf(Object record) {
         if (record instanceof DiscordMessage message) {
@@ -85,6 +90,8 @@ public final class WireFormat {
             return response.channelId();
         } else if (record instanceof DeadLetter letter) {
             return letter.key();
+        } else if (record instanceof OptOut choice) {
+            return choice.key();
         }
         throw new IllegalArgumentException("not a wire record: " + (record == null ? "null" : record.getClass().getName()));
     }
@@ -110,6 +117,8 @@ public final class WireFormat {
             return botResponse;
         } else if (record instanceof DeadLetter) {
             return deadLetter;
+        } else if (record instanceof OptOut) {
+            return optOut;
         }
         return null;
     }

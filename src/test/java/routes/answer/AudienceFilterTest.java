@@ -29,13 +29,13 @@ class AudienceFilterTest {
     @Test
     void onlySourcesTheWholeAudienceMayReadAreKeptAndTheRestCounted() {
         BotQuery inGeneral = query(List.of("general"));
-        assertThat(audience.citable(found, inGeneral)).extracting(Candidate::messageId).containsExactly("1", "4");
+        assertThat(AudienceFilter.citableFor(found, inGeneral)).extracting(Candidate::messageId).containsExactly("1", "4");
         assertThat(audience.withheld(found, inGeneral)).isEqualTo(2);
     }
 
     @Test
     void anAnswerOnlyTheAskerSeesKeepsEverythingTheyMayRead() {
-        assertThat(audience.citable(found, query(null))).hasSize(4);
+        assertThat(AudienceFilter.citableFor(found, query(null))).hasSize(4);
         assertThat(audience.withheld(found, query(null))).isZero();
     }
 
@@ -44,7 +44,7 @@ class AudienceFilterTest {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setVariable(ResponseFactory.WITHHELD, 2);
         BotResponse answer = new ResponseFactory("RTFM", 500, "m").withoutGeneration(query(List.of("general")),
-                audience.citable(found, query(List.of("general"))), exchange);
+                AudienceFilter.citableFor(found, query(List.of("general"))), exchange);
         assertThat(answer.responseText()).endsWith(
                 "2 more relevant messages are in channels not everyone here can read; use /ask private:true to see them.");
         assertThat(answer.responseText()).doesNotContain("staff");

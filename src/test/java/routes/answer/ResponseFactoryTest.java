@@ -76,4 +76,23 @@ class ResponseFactoryTest {
         BotResponse cut = responses.fromGemini(new GeminiClient.Reply("Fridays", null, "MAX_TOKENS"), query("when?", null), found, exchange);
         assertThat(cut.responseText()).endsWith("…(answer cut short)");
     }
+
+    @Test
+    void aQuestionHasOneResponseIdHoweverOftenItIsAnswered() {
+        BotResponse first = responses.withoutSearch(query("", null), exchange);
+        BotResponse again = responses.withoutSearch(query("", null), exchange);
+        assertThat(first.responseId()).isEqualTo(again.responseId()).isEqualTo(ResponseFactory.responseIdFor("q1"));
+        assertThat(ResponseFactory.responseIdFor("q2")).isNotEqualTo(first.responseId());
+    }
+
+    @Test
+    void aDeadLetteredQuestionGetsAnErrorAnswerAndOtherRecordsNone() {
+        String query = new routes.schema.WireFormat().write(query("when?", null));
+        BotResponse apology = responses.apologyFor("bot-queries", query, "bot-queries", exchange);
+        assertThat(apology.mode()).isEqualTo(BotResponse.ERROR);
+        assertThat(apology.queryId()).isEqualTo("q1");
+        assertThat(apology.metadata()).containsEntry("origin", "discord").containsEntry("reply_channel_id", "thread-9");
+        assertThat(responses.apologyFor("discord-messages", query, "bot-queries", exchange)).isNull();
+        assertThat(responses.apologyFor("bot-queries", "{broken", "bot-queries", exchange)).isNull();
+    }
 }

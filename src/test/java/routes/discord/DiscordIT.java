@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import routes.kafka.TopicCatalog;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.kafka.ConsumerLag;
@@ -100,12 +101,9 @@ class DiscordIT {
         config.setProperty("rtfm.http.api-token", API_TOKEN);
         config.setProperty("rtfm.console.enabled", "false");
         config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-discord-it").toString());
-        config.setProperty("rtfm.discord.token", "fake-bot-token");
-        config.setProperty("rtfm.discord.api-base-url", discord.apiBaseUrl());
-        config.setProperty("rtfm.discord.gateway-url", discord.gatewayUrl());
-        config.setProperty("rtfm.discord.compression", "none");
+        discord.configure(config);
         config.setProperty("rtfm.discord.questions-per-minute", Integer.toString(QUESTION_LIMIT));
-        for (String role : List.of("messages", "queries", "responses", "dead-letter")) {
+        for (String role : TopicCatalog.ROLES) {
             config.setProperty("rtfm.topics." + role + ".name", "discord-" + run + "-" + role);
         }
         config.setProperty("rtfm.kafka.processor-group-id", "discord-processor-" + run);

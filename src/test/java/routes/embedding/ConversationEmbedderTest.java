@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import routes.chroma.ChromaRequests;
+import routes.privacy.OptOutList;
+import routes.schema.OptOut;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 
@@ -24,8 +26,9 @@ class ConversationEmbedderTest {
         }
     }
 
+    private static final OptOutList OPT_OUTS = new OptOutList(new WireFormat(), "unused:1", "unused");
     private final RecordingEmbedder model = new RecordingEmbedder();
-    private final ConversationEmbedder conversation = new ConversationEmbedder(model, new ChromaRequests(10), true);
+    private final ConversationEmbedder conversation = new ConversationEmbedder(model, new ChromaRequests(10), true, OPT_OUTS);
 
     private static DiscordMessage message(String id, String content, String replyTo, String replyToContent, String thread, String event) {
         return new DiscordMessage(id, content, "ana", "7", "c1", "2025-11-02T12:34:56Z", Map.of(), 1, event, "g1", "help", thread,
@@ -82,9 +85,25 @@ class ConversationEmbedderTest {
 
     @Test
     void withConversationContextOffNothingIsLookedUp() {
-        ConversationEmbedder off = new ConversationEmbedder(model, new ChromaRequests(10), false);
+        ConversationEmbedder off = new ConversationEmbedder(model, new ChromaRequests(10), false, OPT_OUTS);
         DiscordMessage reply = message("2", "yes", "1", null, null, null);
         assertThat(off.parentLookup(reply)).isNull();
         assertThat(off.repliesLookup(reply)).isNull();
+    }
+
+    @Test
+    void aForgottenMembersWordsAreNoContextForAnotherMembersReply() throws Exception {
+        OptOutList optOuts = new OptOutList(new WireFormat(), "unused:1", "unused");
+        optOuts.apply(new OptOut("g1", OptOut.USER, "frank", false, "2025-01-01T00:00:00Z", "forget", null, null, null, 1));
+        ConversationEmbedder withOptOuts = new ConversationEmbedder(model, new ChromaRequests(10), true, optOuts);
+        // 1300000000000000000 is a Discord snowflake from 2024: written before nothing, forgotten all the same
+        DiscordMessage reply = new DiscordMessage("2", "thanks, found it", "grace", "grace", "c1", "2025-11-02T12:34:56Z",
+                Map.of(DiscordMessage.REPLY_TO_AUTHOR, "frank"), 1, null, "g1", "help", null, "1300000000000000000", false, List.of(), null,
+                "the build cache lives on the old NAS", null);
+        Embedded embedded = withOptOuts.embed(reply, null);
+        assertThat(embedded.context()).isNull();
+        assertThat(model.texts).containsExactly("thanks, found it");
+        // the store is asked instead, and it holds nothing of theirs any more
+        assertThat(withOptOuts.parentLookup(reply)).isNotNull();
     }
 }

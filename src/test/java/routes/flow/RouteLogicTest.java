@@ -45,12 +45,13 @@ import routes.schema.WireFormat;
             "rtfm.retry.initial-delay-ms=1",
             "camel.server.enabled=false",
             "camel.management.enabled=false",
-            "camel.main.configuration-classes=routes.flow.RouteLogicTest$Beans"
+            "camel.main.configuration-classes=routes.flow.RouteLogicTest$Beans,routes.DiscordConfiguration,routes.PrivacyConfiguration"
         },
         replaceRouteFromWith = {
             "ingest-messages=direct:ingest-messages-source",
             "answer-queries=direct:answer-queries-source",
-            "deliver-responses=direct:deliver-responses-source"
+            "deliver-responses=direct:deliver-responses-source",
+            "apply-opt-outs=direct:apply-opt-outs-source"
         },
         mockEndpointsAndSkip = "kafka:*")
 class RouteLogicTest {

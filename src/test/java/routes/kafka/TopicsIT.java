@@ -104,8 +104,8 @@ class TopicsIT {
         runCli("topics", "create", "--bootstrap-servers", bootstrap);
         CliTest.Outcome outcome = runCli("kafka-check", "--bootstrap-servers", bootstrap);
         assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isZero();
-        assertThat(outcome.out()).contains("PASS discord-messages", "PASS bot-queries", "PASS bot-responses", "PASS dead-letter-queue")
-                .contains("4 of 4 topics passed");
+        assertThat(outcome.out()).contains("PASS discord-messages", "PASS bot-queries", "PASS bot-responses", "PASS dead-letter-queue",
+                "PASS rtfm-optouts").contains("5 of 5 topics passed");
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import routes.kafka.TopicCatalog;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.schema.BotResponse;
@@ -109,7 +110,7 @@ class PipelineIT {
         config.setProperty("rtfm.retry.max-redeliveries", "2");
         config.setProperty("rtfm.retry.initial-delay-ms", "20");
         config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-it").toString());
-        for (String role : List.of("messages", "queries", "responses", "dead-letter")) {
+        for (String role : TopicCatalog.ROLES) {
             config.setProperty("rtfm.topics." + role + ".name", "it-" + run + "-" + role);
         }
         config.setProperty("rtfm.kafka.processor-group-id", "it-processor-" + run);
@@ -330,7 +331,7 @@ class PipelineIT {
     }
 
     @Test
-    void anOverloadedGeminiIsRetriedThenTheQueryIsDeadLettered() throws Exception {
+    void anOverloadedGeminiIsRetriedThenTheQueryIsDeadLetteredAndTheAskerToldSo() throws Exception {
         String queryId = "query_overload_" + run;
         String channel = "overload-" + run;
         TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("queries"), channel, """
@@ -343,6 +344,15 @@ class PipelineIT {
         assertThat(letter.path("attempts").asInt()).isEqualTo(3);
         gemini.verify(3, postRequestedFor(urlPathMatching(".*:generateContent")).withRequestBody(containing("OVERLOAD-" + run)));
         assertThat(letter.toString()).doesNotContain(API_KEY);
+        // the asker is not left waiting: the question gets an error answer, under the id its answer would have had
+        ConsumerRecord<String, String> answer = TopicReader.find(SharedInfrastructure.kafkaBootstrap(), topic("responses"),
+                r -> r.value().contains("\"query_id\":\"" + queryId + "\""), WAIT);
+        assertThat(answer).as("an answer to the dead-lettered question").isNotNull();
+        BotResponse error = wire.parseResponse(answer.value());
+        assertThat(error.mode()).isEqualTo(BotResponse.ERROR);
+        assertThat(error.responseText()).contains("try again in a few minutes");
+        assertThat(error.responseId()).isEqualTo(routes.answer.ResponseFactory.responseIdFor(queryId));
+        assertThat(answer.key()).isEqualTo(channel);
     }
 
     @Test
@@ -393,7 +403,7 @@ class PipelineIT {
 
     @Test
     void theGeminiKeyNeverTravelsThroughKafka() {
-        for (String role : List.of("messages", "queries", "responses", "dead-letter")) {
+        for (String role : TopicCatalog.ROLES) {
             for (ConsumerRecord<String, String> record : TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic(role))) {
                 assertThat(record.value()).doesNotContain(API_KEY);
                 record.headers().forEach(h -> assertThat(new String(h.value())).doesNotContain(API_KEY));

@@ -11,6 +11,7 @@ import io.vertx.core.http.ServerWebSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -111,6 +112,14 @@ public final class FakeDiscord implements AutoCloseable {
 
     public String gatewayUrl() {
         return "ws://127.0.0.1:" + server.actualPort() + "/gateway";
+    }
+
+    /** Points an app at this fake by configuration alone: token, REST and gateway addresses, no compression. */
+    public void configure(java.util.Properties config) {
+        config.setProperty("rtfm.discord.token", "fake-bot-token");
+        config.setProperty("rtfm.discord.api-base-url", apiBaseUrl());
+        config.setProperty("rtfm.discord.gateway-url", gatewayUrl());
+        config.setProperty("rtfm.discord.compression", "none");
     }
 
     public boolean identified() {
@@ -319,6 +328,33 @@ public final class FakeDiscord implements AutoCloseable {
         dispatch("MESSAGE_DELETE", data);
     }
 
+    /** Discord deleted a channel (CHANNEL_DELETE). */
+    public void deleteChannel(String channelId) {
+        dispatch("CHANNEL_DELETE", json.createObjectNode().put("id", channelId).put("type", 0).put("guild_id", guildId)
+                .put("name", "deleted").put("position", 0));
+    }
+
+    /** Discord deleted a thread (THREAD_DELETE). */
+    public void deleteThread(String threadId, String parentId) {
+        dispatch("THREAD_DELETE", json.createObjectNode().put("id", threadId).put("type", 11).put("guild_id", guildId)
+                .put("parent_id", parentId));
+    }
+
+    /** The interaction's reply: the deferral's edit, or an immediate reply; null until there is one. */
+    public JsonNode interactionReply(String interactionId) {
+        for (Call call : calls) {
+            if (call.method().equals("PATCH") && call.path().equals("/api/v10/webhooks/" + BOT_ID + "/interaction-token-" + interactionId
+                    + "/messages/@original")) {
+                return call.body();
+            }
+            if (call.path().startsWith("/api/v10/interactions/" + interactionId + "/") && call.body() != null
+                    && call.body().path("type").asInt() == 4) {
+                return call.body().path("data");
+            }
+        }
+        return null;
+    }
+
     /** Dispatches /ask question:... and returns the interaction id. */
     public String askSlash(String channelId, String userId, String question) {
         return askSlash(channelId, userId, question, null);
@@ -326,6 +362,23 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Dispatches /ask question:... private:... (when not null) and returns the interaction id. */
     public String askSlash(String channelId, String userId, String question, Boolean onlyMe) {
+        Map<String, Object> options = new java.util.LinkedHashMap<>();
+        options.put("question", question);
+        if (onlyMe != null) {
+            options.put("private", onlyMe);
+        }
+        return slash(channelId, userId, "ask", null, options);
+    }
+
+    /** A channel given as a slash command option (type 7). */
+    public record ChannelOption(String id) {
+    }
+
+    /**
+     * Dispatches /name [subcommand] with options (a String is type 3, a Boolean type 5, a
+     * ChannelOption type 7 with its resolved channel) and returns the interaction id.
+     */
+    public String slash(String channelId, String userId, String name, String subcommand, Map<String, Object> values) {
         String id = nextId();
         ObjectNode data = json.createObjectNode();
         data.put("id", id);
@@ -350,12 +403,27 @@ public final class FakeDiscord implements AutoCloseable {
         partialGuild.putArray("features");
         ObjectNode command = data.putObject("data");
         command.put("id", "2000000000000000001");
-        command.put("name", "ask");
+        command.put("name", name);
         command.put("type", 1);
         ArrayNode options = command.putArray("options");
-        options.addObject().put("name", "question").put("type", 3).put("value", question);
-        if (onlyMe != null) {
-            options.addObject().put("name", "private").put("type", 5).put("value", onlyMe);
+        if (subcommand != null) {
+            // a subcommand is itself an option (type 1) holding the options
+            options = options.addObject().put("name", subcommand).put("type", 1).putArray("options");
+        }
+        for (Map.Entry<String, Object> option : values.entrySet()) {
+            ObjectNode o = options.addObject().put("name", option.getKey());
+            if (option.getValue() instanceof Boolean b) {
+                o.put("type", 5).put("value", b);
+            } else if (option.getValue() instanceof ChannelOption c) {
+                o.put("type", 7).put("value", c.id());
+                String channelName = channels.stream().filter(ch -> ch.id().equals(c.id())).map(Channel::name).findFirst().orElse("gone");
+                ObjectNode resolved = command.has("resolved") ? (ObjectNode) command.get("resolved") : command.putObject("resolved");
+                ObjectNode resolvedChannels = resolved.has("channels") ? (ObjectNode) resolved.get("channels") : resolved.putObject("channels");
+                resolvedChannels.putObject(c.id()).put("id", c.id()).put("type", 0).put("name", channelName)
+                        .put("permissions", Long.toString(EVERYONE));
+            } else {
+                o.put("type", 3).put("value", option.getValue().toString());
+            }
         }
         dispatch("INTERACTION_CREATE", data);
         return id;

@@ -1,0 +1,42 @@
+package routes;
+
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+import routes.discord.DiscordConnection;
+import routes.discord.DiscordReplies;
+import routes.discord.PendingInteractions;
+import routes.discord.QuestionDetector;
+import routes.discord.QuestionLimiter;
+
+/** The Discord gateway's beans: the JDA connection, its question limit, pending /ask interactions and answer delivery. */
+public class DiscordConfiguration implements CamelConfiguration {
+
+    @BindToRegistry(lazy = true)
+    public QuestionLimiter questionLimiter(@PropertyInject("rtfm.discord.questions-per-minute") int perMinute) {
+        return new QuestionLimiter(perMinute, System::currentTimeMillis);
+    }
+
+    @BindToRegistry(lazy = true)
+    public PendingInteractions pendingInteractions() {
+        return new PendingInteractions(System::currentTimeMillis);
+    }
+
+    @BindToRegistry(lazy = true, beanPostProcess = true)
+    public DiscordConnection discordConnection(@PropertyInject(value = "rtfm.discord.token", defaultValue = "") String token,
+                                               @PropertyInject("rtfm.discord.api-base-url") String apiBaseUrl,
+                                               @PropertyInject("rtfm.discord.gateway-url") String gatewayUrl,
+                                               @PropertyInject("rtfm.discord.compression") String compression,
+                                               @BeanInject("questions") QuestionDetector questions,
+                                               @BeanInject("questionLimiter") QuestionLimiter limiter,
+                                               @BeanInject("pendingInteractions") PendingInteractions pending) {
+        return new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending);
+    }
+
+    @BindToRegistry(lazy = true)
+    public DiscordReplies discordReplies(@BeanInject("discordConnection") DiscordConnection connection,
+                                         @BeanInject("pendingInteractions") PendingInteractions pending) {
+        return new DiscordReplies(connection, pending);
+    }
+}

@@ -1,0 +1,33 @@
+package routes;
+
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+import routes.discord.QuestionDetector;
+import routes.privacy.IndexingRules;
+import routes.privacy.OptOutList;
+import routes.privacy.PrivacyRequests;
+import routes.schema.WireFormat;
+
+/** The beans of the opt-out list (/forget, /rtfm exclude, deleted channels): routes.yaml's ingest-messages and apply-opt-outs. */
+public class PrivacyConfiguration implements CamelConfiguration {
+
+    /** Started by RtfmLifecycle before the routes, in the processor role only. */
+    @BindToRegistry(lazy = true)
+    public OptOutList optOuts(@BeanInject("wireFormat") WireFormat wireFormat,
+                              @PropertyInject("rtfm.kafka.bootstrap-servers") String bootstrapServers,
+                              @PropertyInject("rtfm.topics.optouts.name") String topic) {
+        return new OptOutList(wireFormat, bootstrapServers, topic);
+    }
+
+    @BindToRegistry(lazy = true)
+    public IndexingRules indexing(@BeanInject("questions") QuestionDetector questions, @BeanInject("optOuts") OptOutList optOuts) {
+        return new IndexingRules(questions, optOuts);
+    }
+
+    @BindToRegistry(lazy = true)
+    public PrivacyRequests privacyRequests() {
+        return new PrivacyRequests();
+    }
+}

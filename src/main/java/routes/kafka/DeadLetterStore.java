@@ -1,0 +1,116 @@
+package routes.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import routes.schema.DeadLetter;
+import routes.schema.InvalidRecordException;
+import routes.schema.WireFormat;
+
+/**
+ * The dead-letter queue as an operator sees it: every envelope on the topic, read from the start
+ * without joining a consumer group (nothing is committed, nothing taken away from anyone), and the
+ * originals re-published to their topics under their original keys.
+ */
+public final class DeadLetterStore {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+
+    private final String bootstrapServers;
+    private final WireFormat wire = new WireFormat();
+
+    public DeadLetterStore(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The dead letters now on the topic, oldest first per partition, optionally of one original topic and since a time. */
+    public List<DeadLetter> read(String deadLetterTopic, String originalTopic, Instant since) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "rtfm-dlq-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_TIMEOUT.toMillis());
+        List<DeadLetter> letters = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
+                    .map(p -> new TopicPartition(deadLetterTopic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + deadLetterTopic + " to its end within " + READ_TIMEOUT.toSeconds() + " s");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    DeadLetter letter = parse(record.value());
+                    if (letter != null && matches(letter, originalTopic, since)) {
+                        letters.add(letter);
+                    }
+                }
+            }
+        }
+        return letters;
+    }
+
+    /** Re-publishes each dead letter's record (as it was, or as corrected) to its original topic; returns how many. */
+    public int replay(List<DeadLetter> letters) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) READ_TIMEOUT.toMillis());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (DeadLetter letter : letters) {
+                producer.send(new ProducerRecord<>(letter.originalTopic(), letter.key(), original(letter))).get();
+            }
+        }
+        return letters.size();
+    }
+
+    /** A dead letter's record as it travels: JSON as it was, or the text that was not JSON. */
+    public static String original(DeadLetter letter) throws JsonProcessingException {
+        Object message = letter.message();
+        return message instanceof String text ? text : WireFormat.mapper().writeValueAsString(message);
+    }
+
+    public DeadLetter parse(String json) {
+        try {
+            return wire.parseDeadLetter(json);
+        } catch (InvalidRecordException notAnEnvelope) {
+            return null;
+        }
+    }
+
+    static boolean matches(DeadLetter letter, String originalTopic, Instant since) {
+        if (originalTopic != null && !originalTopic.equals(letter.originalTopic())) {
+            return false;
+        }
+        return since == null || !timestamp(letter).isBefore(since);
+    }
+
+    /** When it was dead-lettered; the Python system wrote the time JSON-encoded, in quotes. */
+    public static Instant timestamp(DeadLetter letter) {
+        String time = letter.timestamp() == null ? "" : letter.timestamp().replace("\"", "");
+        try {
+            return Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            return java.time.LocalDateTime.parse(time).toInstant(java.time.ZoneOffset.UTC);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package routes.privacy;
+
+import org.apache.camel.Variable;
+import routes.discord.QuestionDetector;
+import routes.schema.DiscordMessage;
+
+/** Whether ingest stores a message: not a question to the bot, not from a member who opted out, not in an excluded channel. */
+public class IndexingRules {
+
+    private final QuestionDetector questions;
+    private final OptOutList optOuts;
+
+    public IndexingRules(QuestionDetector questions, OptOutList optOuts) {
+        this.questions = questions;
+        this.optOuts = optOuts;
+    }
+
+    /** Why the message is not stored (no_text, question, opted_out, excluded_channel), or null to store it. */
+    public String skipReason(@Variable("message") DiscordMessage message) {
+        String reason = questions.skipReason(message);
+        return reason != null ? reason : optOuts.skipReason(message);
+    }
+}

@@ -1,0 +1,179 @@
+package routes.privacy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import routes.schema.DiscordMessage;
+import routes.schema.OptOut;
+import routes.schema.WireFormat;
+
+/**
+ * The opt-out list every processor holds: read in full from the compacted rtfm-optouts topic
+ * before any route starts (so no message of a member who left is stored in the meantime), then
+ * followed live. Every instance reads every record (no consumer group): it is a table, not work.
+ */
+public class OptOutList extends ServiceSupport {
+
+    public static final String OPTED_OUT = "opted_out";
+    public static final String EXCLUDED_CHANNEL = "excluded_channel";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OptOutList.class);
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+    private static final long DISCORD_EPOCH_MS = 1_420_070_400_000L;
+
+    private final Map<String, OptOut> choices = new ConcurrentHashMap<>();
+    private final WireFormat wireFormat;
+    private final String bootstrapServers;
+    private final String topic;
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread follower;
+
+    public OptOutList(WireFormat wireFormat, String bootstrapServers, String topic) {
+        this.wireFormat = wireFormat;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+    }
+
+    /** Applies a choice at once (the processor that handles a request must not wait for its own record). */
+    public OptOut apply(OptOut choice) {
+        choices.put(choice.key(), choice);
+        return choice;
+    }
+
+    /** Reads an opt-out record from rtfm-optouts and applies it here at once. */
+    public OptOut applyRecord(@Body String json) {
+        return apply(wireFormat.parseOptOut(json));
+    }
+
+    /** Why this message must not be stored (its author opted out, its channel is excluded), or null. */
+    public String skipReason(@Variable("message") DiscordMessage message) {
+        if (message.isDeletion() || message.guildId() == null) {
+            return null;
+        }
+        Instant created = createdAt(message);
+        if (refuses(OptOut.key(message.guildId(), OptOut.USER, message.userId()), created)) {
+            return OPTED_OUT;
+        }
+        Object parent = message.metadata() == null ? null : message.metadata().get(DiscordMessage.PARENT_CHANNEL);
+        for (String channel : new String[] {message.channelId(), message.threadId(), parent == null ? null : parent.toString()}) {
+            if (channel != null && refuses(OptOut.key(message.guildId(), OptOut.CHANNEL, channel), created)) {
+                return EXCLUDED_CHANNEL;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a message of this author, with this Discord id, is forgotten: its text may not serve
+     * as another message's context either. The id's snowflake gives its time; an id that is not a
+     * snowflake counts as forgotten wherever the author made a choice.
+     */
+    public boolean forgot(String guildId, String authorId, String messageId) {
+        if (guildId == null || authorId == null) {
+            return false;
+        }
+        Instant created = null;
+        try {
+            created = Instant.ofEpochMilli((Long.parseLong(messageId) >> 22) + DISCORD_EPOCH_MS);
+        } catch (NumberFormatException | NullPointerException notASnowflake) {
+            // unknown age
+        }
+        return refuses(OptOut.key(guildId, OptOut.USER, authorId), created);
+    }
+
+    public int size() {
+        return choices.size();
+    }
+
+    private boolean refuses(String key, Instant created) {
+        OptOut choice = choices.get(key);
+        return choice != null && (created == null || !choice.allows(created));
+    }
+
+    private static Instant createdAt(DiscordMessage message) {
+        try {
+            return OffsetDateTime.parse(message.timestamp()).toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            // unknown age: refused wherever a choice exists, kept elsewhere
+            return null;
+        }
+    }
+
+    @Override
+    protected void doStart() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> client = new KafkaConsumer<>(config);
+        List<TopicPartition> partitions = client.partitionsFor(topic, LOAD_TIMEOUT).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        client.assign(partitions);
+        client.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = client.endOffsets(partitions, LOAD_TIMEOUT);
+        long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
+        while (partitions.stream().anyMatch(p -> client.position(p) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                client.close();
+                throw new IllegalStateException("could not read the opt-out list from " + topic + " within " + LOAD_TIMEOUT.toSeconds() + " s");
+            }
+            client.poll(Duration.ofMillis(500)).forEach(this::take);
+        }
+        LOG.info("Opt-out list loaded from {}: {} choice(s) in force", topic, choices.size());
+        consumer = client;
+        follower = new Thread(this::follow, "rtfm-opt-outs");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    private void follow() {
+        try {
+            while (isRunAllowed()) {
+                consumer.poll(Duration.ofMillis(500)).forEach(this::take);
+            }
+        } catch (WakeupException stopping) {
+            // doStop
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void take(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            choices.remove(record.key());
+            return;
+        }
+        try {
+            apply(wireFormat.parseOptOut(record.value()));
+        } catch (RuntimeException e) {
+            // a bad entry is not a choice; apply-opt-outs dead-letters it with the reason
+            LOG.warn("Ignoring opt-out record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    @Override
+    protected void doStop() throws InterruptedException {
+        KafkaConsumer<String, String> client = consumer;
+        if (client != null) {
+            client.wakeup();
+            follower.join(5_000);
+        }
+    }
+}

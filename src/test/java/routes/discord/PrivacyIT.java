@@ -1,0 +1,250 @@
+package routes.discord;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.kafka.ConsumerLag;
+import routes.kafka.TopicCatalog;
+import routes.schema.WireFormat;
+import routes.testing.FakeDiscord;
+import routes.testing.Gemini;
+import routes.testing.SharedInfrastructure;
+import routes.testing.TopicReader;
+
+/**
+ * Privacy in the split deployment, the harder one: the bot (Discord gateway) and the processor
+ * (ingest, answers, opt-outs) run as two apps on the shared real Kafka and Chroma, and talk only
+ * through the topics. /forget, /remember, /rtfm and deleted channels and threads must still
+ * remove what they should, through the log, and an opt-out must survive a processor restart.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrivacyIT {
+
+    private static final String GUILD = "6000000000000000001";
+    private static final String GENERAL = "6000000000000000010";
+    private static final String RANDOM = "6000000000000000011";
+    private static final String OLD = "6000000000000000012";
+    private static final String THREAD = "6000000000000000020";
+    private static final String OLD_PRIVATE_THREAD = "6000000000000000021";
+    private static final String ALICE = "7000000000000000001";
+    private static final String BOB = "7000000000000000002";
+    private static final String FRANK = "7000000000000000003";
+    private static final String GRACE = "7000000000000000004";
+    private static final String HENRY = "7000000000000000005";
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private FakeDiscord discord;
+    private WireMockServer gemini;
+    private RtfmApplication bot;
+    private RtfmApplication processor;
+    private ChromaCollection chroma;
+
+    @BeforeAll
+    void start() throws Exception {
+        discord = new FakeDiscord(GUILD,
+                List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(RANDOM, "random", null),
+                        new FakeDiscord.Channel(OLD, "old", null)),
+                // Alice is the guild's owner: she has Manage Server
+                List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
+                        new FakeDiscord.Member(FRANK, "frank", false), new FakeDiscord.Member(GRACE, "grace", false),
+                        new FakeDiscord.Member(HENRY, "henry", false)),
+                List.of(new FakeDiscord.Thread(THREAD, "scratch", GENERAL, null),
+                        new FakeDiscord.Thread(OLD_PRIVATE_THREAD, "old secrets", OLD, Set.of(BOB)))).start();
+        gemini = new WireMockServer(wireMockConfig().dynamicPort());
+        gemini.start();
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).willReturn(okJson(Gemini.answer("On Thursdays [1]."))));
+        processor = startProcessor();
+        bot = new RtfmApplication(config("bot"));
+        bot.start();
+        assertThat(discord.identified()).isTrue();
+    }
+
+    private RtfmApplication startProcessor() throws Exception {
+        RtfmApplication app = new RtfmApplication(config("processor"));
+        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        return app;
+    }
+
+    private Properties config(String role) throws Exception {
+        Properties config = new Properties();
+        config.setProperty("rtfm.role", role);
+        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
+        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
+        config.setProperty("rtfm.chroma.collection", "privacy-" + run);
+        config.setProperty("rtfm.gemini.api-key", "privacy-it-key");
+        config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
+        try (ServerSocket socket = new ServerSocket(0)) {
+            config.setProperty("rtfm.http.port", Integer.toString(socket.getLocalPort()));
+        }
+        config.setProperty("rtfm.http.api-token", "privacy-it-token");
+        config.setProperty("rtfm.console.enabled", "false");
+        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-privacy-it").toString());
+        discord.configure(config);
+        for (String topic : TopicCatalog.ROLES) {
+            config.setProperty("rtfm.topics." + topic + ".name", "privacy-" + run + "-" + topic);
+        }
+        config.setProperty("rtfm.kafka.processor-group-id", "privacy-processor-" + run);
+        config.setProperty("rtfm.kafka.bot-group-id", "privacy-bot-" + run);
+        return config;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {bot, processor, discord}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+        if (gemini != null) {
+            gemini.stop();
+        }
+    }
+
+    @Test
+    void anAtMentionQuestionIsAnsweredAndNeverStoredThoughTheProcessorDoesNotKnowTheBot() throws Exception {
+        store(GENERAL, BOB, "The release train leaves on Thursdays");
+        String question = discord.sendMessage(GENERAL, ALICE, "<@" + FakeDiscord.BOT_ID + "> when does the release train leave?", null);
+        await().atMost(WAIT).until(() -> discord.botReplyTo(question) != null);
+        awaitIngested();
+        assertThat(stored(question)).isFalse();
+    }
+
+    @Test
+    void forgetRemovesAMembersMessagesThroughTheLogSurvivesARestartAndRememberLetsNewOnesIn() throws Exception {
+        String first = store(GENERAL, FRANK, "Frank says the build cache lives on the old NAS");
+        String second = store(RANDOM, FRANK, "Frank says the printer on floor 2 is cursed");
+        String reply = discord.sendMessage(GENERAL, GRACE, "thanks, found it", first);
+        await().atMost(WAIT).until(() -> metadata(reply).path("reply_to_text").asText().contains("build cache"));
+
+        String forget = discord.slash(GENERAL, FRANK, "forget", null, Map.of());
+        assertThat(ephemeralReply(forget)).contains("removed 2 messages");
+        await().atMost(WAIT).until(() -> !stored(first) && !stored(second));
+        // his words also leave Grace's reply: its stored parent context is cleared
+        await().atMost(WAIT).until(() -> metadata(reply).path("reply_to_text").asText("gone").isEmpty());
+        assertDeletionRecordsInTheLog(first, second);
+
+        // a new processor reads the opt-out list before it stores anything
+        processor.close();
+        processor = startProcessor();
+        String afterRestart = discord.sendMessage(GENERAL, FRANK, "Frank says the wiki moved to Confluence", null);
+        store(GENERAL, GRACE, "Grace says the wiki search is slow");
+        awaitIngested();
+        assertThat(stored(afterRestart)).isFalse();
+        // Discord still sends his old text along with a new reply to it: it is not stored as that reply's context
+        String lateReply = store(GENERAL, GRACE, "is that NAS still up?", first);
+        assertThat(metadata(lateReply).path("reply_to_text").asText("")).isEmpty();
+
+        String remember = discord.slash(GENERAL, FRANK, "remember", null, Map.of());
+        assertThat(ephemeralReply(remember)).contains("from now on");
+        store(GENERAL, FRANK, "Frank says standup moved to 10am");
+        assertThat(stored(afterRestart)).as("what he wrote while opted out stays out").isFalse();
+    }
+
+    @Test
+    void onlyAdminsExcludeAndIncludeChannelsAndForgetMembers() throws Exception {
+        String before = store(RANDOM, BOB, "Bob says lunch is at noon on Fridays");
+        String refused = discord.slash(GENERAL, BOB, "rtfm", "exclude", Map.of("channel", new FakeDiscord.ChannelOption(RANDOM)));
+        assertThat(ephemeralReply(refused)).contains("Manage Server");
+
+        String exclude = discord.slash(GENERAL, ALICE, "rtfm", "exclude", Map.of("channel", new FakeDiscord.ChannelOption(RANDOM)));
+        assertThat(ephemeralReply(exclude)).contains("removed").contains("<#" + RANDOM + ">");
+        await().atMost(WAIT).until(() -> !stored(before));
+        String whileExcluded = discord.sendMessage(RANDOM, BOB, "Bob says the coffee machine is fixed", null);
+        store(GENERAL, BOB, "Bob says the parking lot is repaved");
+        awaitIngested();
+        assertThat(stored(whileExcluded)).isFalse();
+
+        String include = discord.slash(GENERAL, ALICE, "rtfm", "include", Map.of("channel", new FakeDiscord.ChannelOption(RANDOM)));
+        assertThat(ephemeralReply(include)).contains("indexed again");
+        store(RANDOM, BOB, "Bob says the fire drill is on Monday");
+
+        String henrys = store(GENERAL, HENRY, "Henry says the VPN certificate expires in May");
+        String forget = discord.slash(GENERAL, ALICE, "rtfm", "forget", Map.of("user", "<@" + HENRY + ">"));
+        assertThat(ephemeralReply(forget)).contains("removed 1 message");
+        await().atMost(WAIT).until(() -> !stored(henrys));
+        assertDeletionRecordsInTheLog(before, henrys);
+    }
+
+    @Test
+    void aDeletedThreadOrChannelTakesAllItsMessagesOutOfTheIndex() throws Exception {
+        String inThread = store(THREAD, BOB, "Bob says the scratch notes are in the thread");
+        String inChannel = store(OLD, BOB, "Bob says the old channel had the roadmap");
+        String inItsPrivateThread = store(OLD_PRIVATE_THREAD, BOB, "Bob says the old budget is in the private thread");
+        String elsewhere = store(GENERAL, BOB, "Bob says the roadmap is now in the wiki");
+
+        discord.deleteThread(THREAD, GENERAL);
+        await().atMost(WAIT).until(() -> !stored(inThread));
+        discord.deleteChannel(OLD);
+        await().atMost(WAIT).until(() -> !stored(inChannel) && !stored(inItsPrivateThread));
+        assertThat(stored(elsewhere)).isTrue();
+        assertDeletionRecordsInTheLog(inThread, inChannel, inItsPrivateThread);
+    }
+
+    private String ephemeralReply(String interaction) {
+        JsonNode reply = await().atMost(WAIT).until(() -> discord.interactionReply(interaction), r -> r != null);
+        // every privacy reply is for the asker alone: flag 64 on the deferral or the reply itself
+        assertThat(discord.calls()).anyMatch(call -> call.path().startsWith("/api/v10/interactions/" + interaction + "/")
+                && call.body() != null && (call.body().path("data").path("flags").asInt() & 64) == 64);
+        return reply.path("content").asText();
+    }
+
+    private void assertDeletionRecordsInTheLog(String... ids) {
+        List<ConsumerRecord<String, String>> log = TopicReader.all(SharedInfrastructure.kafkaBootstrap(), "privacy-" + run + "-messages");
+        for (String id : ids) {
+            assertThat(log).as("a deletion record for " + id)
+                    .anyMatch(r -> id.equals(r.key()) && new WireFormat().parseMessage(r.value()).isDeletion());
+        }
+    }
+
+    private void awaitIngested() throws Exception {
+        try (ConsumerLag lag = new ConsumerLag(SharedInfrastructure.kafkaBootstrap())) {
+            await().atMost(WAIT).until(() -> lag.of("privacy-processor-" + run, "privacy-" + run + "-messages") == 0);
+        }
+    }
+
+    private String store(String channel, String author, String content) {
+        return store(channel, author, content, null);
+    }
+
+    private String store(String channel, String author, String content, String replyTo) {
+        String id = discord.sendMessage(channel, author, content, replyTo);
+        await().atMost(WAIT).until(() -> stored(id));
+        return id;
+    }
+
+    private boolean stored(String id) {
+        return record(id).path("ids").size() == 1;
+    }
+
+    private JsonNode metadata(String id) {
+        return record(id).path("metadatas").path(0);
+    }
+
+    private JsonNode record(String id) {
+        return chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + id + "\"], \"include\": [\"metadatas\"]}");
+    }
+}

@@ -1,0 +1,140 @@
+package routes.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import routes.kafka.TopicCatalog;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.cli.CliTest;
+import routes.schema.WireFormat;
+import routes.testing.SharedInfrastructure;
+import routes.testing.TopicReader;
+
+/**
+ * Poison records among good ones: the good ones are stored, the poison ones dead-lettered with
+ * their reason; an operator lists them, exports them, fixes them and replays them, and each fixed
+ * record is stored exactly once, however often it is replayed. On the real broker and Chroma.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeadLetterToolsIT {
+
+    private static final int GOOD = 60;
+    private static final int POISON = 12;
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Properties config = new Properties();
+    private RtfmApplication app;
+    private ChromaCollection chroma;
+
+    @BeforeAll
+    void start() throws Exception {
+        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
+        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
+        config.setProperty("rtfm.chroma.collection", "dlq-" + run);
+        config.setProperty("rtfm.console.enabled", "false");
+        config.setProperty("rtfm.http.port", "0");
+        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-dlq-it").toString());
+        for (String role : TopicCatalog.ROLES) {
+            config.setProperty("rtfm.topics." + role + ".name", "dlq-" + run + "-" + role);
+        }
+        config.setProperty("rtfm.kafka.processor-group-id", "dlq-processor-" + run);
+        config.setProperty("rtfm.kafka.bot-group-id", "dlq-bot-" + run);
+        app = new RtfmApplication(config);
+        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private String topic(String role) {
+        return config.getProperty("rtfm.topics." + role + ".name");
+    }
+
+    private CliTest.Outcome dlq(String... args) {
+        List<String> line = new ArrayList<>(List.of("dlq"));
+        line.addAll(List.of(args));
+        line.addAll(List.of("--bootstrap-servers", SharedInfrastructure.kafkaBootstrap(), "--dlq-topic", topic("dead-letter")));
+        return CliTest.run(line.toArray(String[]::new));
+    }
+
+    @Test
+    void poisonIsDeadLetteredThenFixedAndReplayedExactlyOnce() throws Exception {
+        for (int i = 0; i < GOOD + POISON; i++) {
+            String id = Long.toString(9_000_000_000L + i);
+            // every sixth record has no content: it breaks its schema
+            String content = i % 6 == 5 ? "" : ", \"content\": \"release note number " + i + " for the tools test\"";
+            TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("messages"), id, "{\"message_id\": \"" + id + "\"" + content
+                    + ", \"username\": \"u\", \"user_id\": \"1\", \"channel_id\": \"2\", \"timestamp\": \"2025-11-02T12:34:56Z\"}");
+        }
+        await().atMost(WAIT).until(() -> chroma.count() == GOOD);
+        await().atMost(WAIT).until(() -> TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("dead-letter")).size() == POISON);
+
+        CliTest.Outcome listed = dlq("list", "--topic", topic("messages"));
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("TIME").contains("ORIGINAL TOPIC").contains(POISON + " dead letter(s)");
+        assertThat(listed.out().lines().filter(l -> l.contains("InvalidRecordException"))).hasSize(POISON);
+        assertThat(listed.out()).contains("required property 'content' not found");
+        assertThat(dlq("list", "--topic", "some-other-topic").out()).contains("0 dead letter(s)");
+
+        Path exported = Files.createTempFile("dlq-export", ".jsonl");
+        CliTest.Outcome export = dlq("export", "--topic", topic("messages"), "--since", "2000-01-01T00:00:00Z", "--file", exported.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        List<String> lines = Files.readAllLines(exported);
+        assertThat(lines).hasSize(POISON);
+
+        // the operator's fix: give each record the content it lacked
+        List<String> fixed = new ArrayList<>();
+        for (String line : lines) {
+            ObjectNode envelope = (ObjectNode) WireFormat.mapper().readTree(line);
+            ((ObjectNode) envelope.get("message")).put("content", "fixed note for " + envelope.path("key").asText());
+            fixed.add(envelope.toString());
+        }
+        Path corrected = Files.createTempFile("dlq-fixed", ".jsonl");
+        Files.write(corrected, fixed);
+
+        CliTest.Outcome dry = dlq("replay", "--from-file", corrected.toString(), "--dry-run");
+        assertThat(dry.out()).contains("dry run: " + POISON);
+        assertThat(chroma.count()).isEqualTo(GOOD);
+
+        for (int replay = 0; replay < 2; replay++) {
+            CliTest.Outcome replayed = dlq("replay", "--from-file", corrected.toString());
+            assertThat(replayed.exit()).as(replayed.err()).isZero();
+            assertThat(replayed.out()).contains("re-published " + POISON);
+        }
+        try (ConsumerLag lag = new ConsumerLag(SharedInfrastructure.kafkaBootstrap())) {
+            await().atMost(WAIT).until(() -> lag.of(config.getProperty("rtfm.kafka.processor-group-id"), topic("messages")) == 0);
+        }
+        // each fixed record stored once, whatever the number of replays; none dead-lettered again
+        assertThat(chroma.count()).isEqualTo(GOOD + POISON);
+        assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("dead-letter"))).hasSize(POISON);
+    }
+
+    @Test
+    void misuseIsNamedAndExitsTwo() {
+        assertThat(dlq("export").exit()).isEqualTo(2);
+        CliTest.Outcome since = dlq("list", "--since", "yesterday");
+        assertThat(since.exit()).isEqualTo(2);
+        assertThat(since.err()).contains("ISO-8601");
+        assertThat(dlq("list", "--from-file", "x.jsonl").exit()).isEqualTo(2);
+    }
+}
