@@ -15,6 +15,7 @@ import routes.boundary.OutboundHeaders;
 import routes.answer.ResponseFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaRequests;
+import routes.chroma.CollectionRecovery;
 import routes.discord.DiscordReplies;
 import routes.discord.QuestionDetector;
 import routes.embedding.ConversationEmbedder;
@@ -51,9 +52,14 @@ public class RtfmConfiguration implements CamelConfiguration {
         return new TransientFailure();
     }
 
+    /** Before each retry: count it (for the dead letter) and, if Chroma lost the collection, resolve it again. */
     @BindToRegistry(lazy = true)
-    public Processor countRedelivery() {
-        return DeadLetters.COUNT_REDELIVERY;
+    public Processor beforeRetry(@BeanInject("chromaCollection") ChromaCollection collection) {
+        CollectionRecovery recovery = new CollectionRecovery(collection);
+        return exchange -> {
+            DeadLetters.COUNT_REDELIVERY.process(exchange);
+            recovery.process(exchange);
+        };
     }
 
     /** The one retry policy for transient failures (error-handling.yaml): exponential backoff with jitter. */

@@ -52,6 +52,25 @@ public class ChromaCollection {
         return current;
     }
 
+    /** Forgets the resolved id: the next call resolves the collection again by its configured name. */
+    public void forget() {
+        id = null;
+    }
+
+    /** Whether the configured collection exists (readiness: ingest cannot store without it). */
+    public boolean exists() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(databaseUrl() + "/collections/" + name))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public String name() {
         return name;
     }

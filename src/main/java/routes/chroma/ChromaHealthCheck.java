@@ -17,10 +17,13 @@ public class ChromaHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("collection", collection.name());
-        if (collection.reachable()) {
-            builder.up();
-        } else {
+        if (!collection.reachable()) {
             builder.message("Chroma does not answer its heartbeat").down();
+        } else if (!collection.exists()) {
+            // ingest recreates it on its next write; until then nothing can be stored
+            builder.message("Chroma collection '" + collection.name() + "' does not exist").down();
+        } else {
+            builder.up();
         }
     }
 }

@@ -3,6 +3,7 @@ package routes.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import routes.chroma.CollectionRecovery;
 
 /**
  * Tells a failure worth retrying from one that will fail again the same way. Worth it: a
@@ -19,7 +20,8 @@ public class TransientFailure {
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpOperationFailedException http) {
-                return isTransient(http.getStatusCode(), http.getResponseBody());
+                // a vanished Chroma collection is resolved again before the retry (CollectionRecovery)
+                return isTransient(http.getStatusCode(), http.getResponseBody()) || CollectionRecovery.collectionGone(http);
             }
             if (cause instanceof JsonProcessingException) {
                 return false;

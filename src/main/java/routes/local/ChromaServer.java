@@ -31,14 +31,21 @@ public final class ChromaServer implements AutoCloseable {
     private final Path dataDir;
     private Process process;
     private String url;
+    private final int port;
 
     /**
      * @param installDir where the npm package is installed (kept between runs)
      * @param dataDir    where Chroma keeps its data
      */
     public ChromaServer(Path installDir, Path dataDir) {
+        this(installDir, dataDir, 0);
+    }
+
+    /** @param port where to listen; 0 picks a free port (a restart on the same port and data finds everything again) */
+    public ChromaServer(Path installDir, Path dataDir, int port) {
         this.installDir = installDir;
         this.dataDir = dataDir;
+        this.port = port;
     }
 
     public synchronized String start() {
@@ -48,7 +55,7 @@ public final class ChromaServer implements AutoCloseable {
         try {
             Path binary = install();
             Files.createDirectories(dataDir);
-            int port = EmbeddedKafkaBroker.freePort();
+            int port = this.port > 0 ? this.port : EmbeddedKafkaBroker.freePort();
             Path log = installDir.resolve("chroma-" + port + ".log");
             List<String> command = new java.util.ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {

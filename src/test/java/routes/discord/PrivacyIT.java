@@ -57,6 +57,7 @@ class PrivacyIT {
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Integer> httpPorts = new java.util.concurrent.ConcurrentHashMap<>();
     private FakeDiscord discord;
     private WireMockServer gemini;
     private RtfmApplication bot;
@@ -99,6 +100,7 @@ class PrivacyIT {
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
         try (ServerSocket socket = new ServerSocket(0)) {
             config.setProperty("rtfm.http.port", Integer.toString(socket.getLocalPort()));
+            httpPorts.put(role, socket.getLocalPort());
         }
         config.setProperty("rtfm.http.api-token", "privacy-it-token");
         config.setProperty("rtfm.console.enabled", "false");
@@ -202,6 +204,23 @@ class PrivacyIT {
         await().atMost(WAIT).until(() -> !stored(inChannel) && !stored(inItsPrivateThread));
         assertThat(stored(elsewhere)).isTrue();
         assertDeletionRecordsInTheLog(inThread, inChannel, inItsPrivateThread);
+    }
+
+    @Test
+    void observeShowsNoMessageContentOnEitherApp() throws Exception {
+        String text = "Bob says the zebra-crossing-" + run + " password is on the whiteboard";
+        store(GENERAL, BOB, text);
+        await().atMost(WAIT).until(() -> discord.botReplyTo(discord.sendMessage(GENERAL, BOB, "RTFM where is the zebra-crossing-" + run
+                + " password?", null)) != null);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String role : List.of("bot", "processor")) {
+            for (String page : List.of("/observe/health", "/observe/metrics")) {
+                String body = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + httpPorts.get(role) + page)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(body).as(role + page).isNotEmpty().doesNotContain("zebra-crossing-" + run).doesNotContain("privacy-it-key");
+            }
+        }
     }
 
     private String ephemeralReply(String interaction) {

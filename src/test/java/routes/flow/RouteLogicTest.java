@@ -197,17 +197,30 @@ class RouteLogicTest {
     }
 
     @Test
-    void aChromaThatDoesNotAnswerIsRetriedThenDeadLettered() throws Exception {
+    void aChromaThatDoesNotAnswerIsWaitedOutByIngestButAQuestionIsDeadLetteredAndAnswered() throws Exception {
         deadLetters.expectedMessageCount(1);
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("ingest-messages").whenDone(1).create();
-        template.sendBodyAndHeaders("direct:ingest-messages-source", wire.write(message("10", "deploys run at 5pm")),
-                Map.of("kafka.TOPIC", "discord-messages", "kafka.PARTITION", 1, "kafka.OFFSET", 3L, "kafka.KEY", "10"));
-        assertThat(done.matchesWaitTime()).isTrue();
+        responses.expectedMessageCount(1);
+        // ingest: rtfm.retry.max-redeliveries (5) retries, then the record goes back to its consumer, which polls it again
+        org.apache.camel.Exchange ingest = template.send("direct:ingest-messages-source", exchange -> {
+            exchange.getMessage().setBody(wire.write(message("10", "deploys run at 5pm")));
+            exchange.getMessage().setHeaders(new java.util.HashMap<>(Map.of("kafka.TOPIC", "discord-messages", "kafka.PARTITION", 1,
+                    "kafka.OFFSET", 3L, "kafka.KEY", "10")));
+        });
+        assertThat(ingest.getException()).as("handed back to Kafka, not dead-lettered").isNotNull();
+        assertThat(ingest.getProperty(routes.kafka.DeadLetters.REDELIVERIES, Integer.class)).isEqualTo(5);
+
+        // a question cannot wait: after the same retries it is dead-lettered, and its asker gets an error answer
+        BotQuery query = new BotQuery("q-down", "m-down", "when do deploys run?", "u", "1", "general", "2025-11-02T12:34:56.789Z",
+                Map.of("origin", "console"), 1, "local", List.of("general"), null);
+        template.sendBodyAndHeaders("direct:answer-queries-source", wire.write(query),
+                Map.of("kafka.TOPIC", "bot-queries", "kafka.PARTITION", 0, "kafka.OFFSET", 7L, "kafka.KEY", "general"));
         MockEndpoint.assertIsSatisfied(context);
         DeadLetter letter = wire.parseDeadLetter(deadLetters.getExchanges().get(0).getMessage().getBody(String.class));
-        // rtfm.retry.max-redeliveries (5) retries of the connection error, then the dead letter
         assertThat(letter.attempts()).isEqualTo(6);
-        assertThat(letter.error()).contains("unreachable");
+        assertThat(letter.originalTopic()).isEqualTo("bot-queries");
+        BotResponse apology = wire.parseResponse(responses.getExchanges().get(0).getMessage().getBody(String.class));
+        assertThat(apology.mode()).isEqualTo(BotResponse.ERROR);
+        assertThat(apology.queryId()).isEqualTo("q-down");
     }
 
     @Test

@@ -1,0 +1,184 @@
+package routes.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.embedding.MessageEmbedder;
+import routes.kafka.TopicCatalog;
+import routes.local.ChromaServer;
+import routes.schema.BotQuery;
+import routes.schema.BotResponse;
+import routes.schema.DiscordMessage;
+import routes.schema.WireFormat;
+import routes.testing.SharedInfrastructure;
+import routes.testing.TopicReader;
+
+/**
+ * Chroma fails under a running app, as an operator would see it: its own Chroma server is stopped
+ * for 20 s while messages keep coming, then started again on the same port and data; later its
+ * collection is deleted. Nothing may be lost and nothing dead-lettered, and questions asked
+ * during the outage are answered, with an error, within the deadline.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutageIT {
+
+    private static final int BEFORE = 100;
+    private static final int DURING = 200;
+    private static final Duration OUTAGE = Duration.ofSeconds(20);
+    private static final Duration ANSWER_DEADLINE = Duration.ofSeconds(90);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final WireFormat wire = new WireFormat();
+    private ChromaServer chromaServer;
+    private RtfmApplication app;
+    private KafkaProducer<String, String> producer;
+    private ChromaCollection outside;
+    private int sent;
+
+    @BeforeAll
+    void start() throws Exception {
+        int port = freePort();
+        chromaServer = new ChromaServer(Path.of(".rtfm", "chroma-server"), Files.createTempDirectory("rtfm-outage-chroma"), port);
+        String chromaUrl = chromaServer.start();
+        Properties config = new Properties();
+        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
+        config.setProperty("rtfm.chroma.url", chromaUrl);
+        config.setProperty("rtfm.chroma.collection", "outage-" + run);
+        config.setProperty("rtfm.console.enabled", "false");
+        config.setProperty("rtfm.http.port", Integer.toString(freePort()));
+        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-outage-it").toString());
+        config.setProperty("rtfm.retry.initial-delay-ms", "200");
+        config.setProperty("rtfm.retry.max-redeliveries", "3");
+        config.setProperty("rtfm.retry.max-delay-ms", "2000");
+        for (String role : TopicCatalog.ROLES) {
+            config.setProperty("rtfm.topics." + role + ".name", "outage-" + run + "-" + role);
+        }
+        config.setProperty("rtfm.kafka.processor-group-id", "outage-processor-" + run);
+        config.setProperty("rtfm.kafka.bot-group-id", "outage-bot-" + run);
+        app = new RtfmApplication(config);
+        app.start();
+        // the test's own view of Chroma, apart from the app's, to count and to delete behind its back
+        outside = new ChromaCollection(chromaUrl, "default_tenant", "default_database", "outage-" + run,
+                MessageEmbedder.MODEL_NAME, MessageEmbedder.DIMENSION);
+        Properties producerConfig = new Properties();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrap());
+        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(producerConfig);
+    }
+
+    @AfterAll
+    void stop() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (chromaServer != null) {
+            chromaServer.close();
+        }
+    }
+
+    @Test
+    void aChromaOutageLosesNothingDeadLettersNothingAndQuestionsStillGetAnAnswer() throws Exception {
+        long base = Math.max(0, stored());
+        publishMessages(BEFORE);
+        await().atMost(Duration.ofSeconds(90)).until(() -> stored() == base + BEFORE);
+
+        chromaServer.close();
+        Instant down = Instant.now();
+        publishMessages(DURING);
+        List<String> questions = List.of(ask("how do I restart the indexer?"), ask("where are the release notes?"));
+        for (String queryId : questions) {
+            ConsumerRecord<String, String> answer = TopicReader.find(SharedInfrastructure.kafkaBootstrap(), topic("responses"),
+                    r -> r.value().contains("\"query_id\":\"" + queryId + "\""), ANSWER_DEADLINE);
+            assertThat(answer).as("an answer to " + queryId + " during the outage").isNotNull();
+            assertThat(wire.parseResponse(answer.value()).mode()).isEqualTo(BotResponse.ERROR);
+        }
+        Duration left = OUTAGE.minus(Duration.between(down, Instant.now()));
+        if (!left.isNegative()) {
+            Thread.sleep(left.toMillis());
+        }
+
+        chromaServer.start();
+        await().atMost(Duration.ofSeconds(120)).until(() -> stored() == base + BEFORE + DURING);
+        assertThat(deadLetters()).as("dead letters of discord-messages").isEmpty();
+    }
+
+    @Test
+    void aCollectionDeletedUnderTheAppIsRecreatedAndEveryLaterMessageStored() throws Exception {
+        long base = Math.max(0, stored());
+        publishMessages(10);
+        await().atMost(Duration.ofSeconds(90)).until(() -> stored() == base + 10);
+        outside.drop();
+        assertThat(stored()).isEqualTo(-1);
+        publishMessages(20);
+        await().atMost(Duration.ofSeconds(90)).until(() -> stored() == 20);
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    /** The count of the collection with the configured name, looked up by name each time; -1 when there is none. */
+    private long stored() {
+        if (!outside.exists()) {
+            return -1;
+        }
+        String id = outside.get(outside.databaseUrl() + "/collections/" + "outage-" + run).path("id").asText();
+        return outside.get(outside.databaseUrl() + "/collections/" + id + "/count").asLong();
+    }
+
+    private void publishMessages(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            String id = "outage-" + run + "-" + (sent++);
+            DiscordMessage message = new DiscordMessage(id, "Message number " + sent + " about the indexer and the release notes",
+                    "ana", "7", "general", Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, "local",
+                    "general", null, null, false, List.of(), null, null, null);
+            producer.send(new ProducerRecord<>(topic("messages"), id, wire.write(message)));
+        }
+        producer.flush();
+    }
+
+    private String ask(String question) throws Exception {
+        String queryId = "query_outage_" + UUID.randomUUID();
+        BotQuery query = new BotQuery(queryId, "m-" + queryId, question, "ana", "7", "general", Instant.now().toString(),
+                Map.of(BotQuery.ORIGIN, "outage-it"), WireFormat.SCHEMA_VERSION, "local", List.of("general"), null);
+        producer.send(new ProducerRecord<>(topic("queries"), "general", wire.write(query))).get();
+        return queryId;
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters() {
+        return TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("dead-letter")).stream()
+                .filter(r -> r.value().contains("\"original_topic\":\"" + topic("messages") + "\"")).toList();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private String topic(String role) {
+        return "outage-" + run + "-" + role;
+    }
+}
