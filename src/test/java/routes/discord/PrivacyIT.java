@@ -210,8 +210,8 @@ class PrivacyIT {
     void observeShowsNoMessageContentOnEitherApp() throws Exception {
         String text = "Bob says the zebra-crossing-" + run + " password is on the whiteboard";
         store(GENERAL, BOB, text);
-        await().atMost(WAIT).until(() -> discord.botReplyTo(discord.sendMessage(GENERAL, BOB, "RTFM where is the zebra-crossing-" + run
-                + " password?", null)) != null);
+        String question = discord.sendMessage(GENERAL, BOB, "RTFM where is the zebra-crossing-" + run + " password?", null);
+        await().atMost(WAIT).until(() -> discord.botReplyTo(question) != null);
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         for (String role : List.of("bot", "processor")) {
             for (String page : List.of("/observe/health", "/observe/metrics")) {
