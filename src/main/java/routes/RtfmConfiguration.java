@@ -9,6 +9,8 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
+import org.apache.camel.spi.IdempotentRepository;
 import routes.answer.AudienceFilter;
 import routes.answer.CandidateSelector;
 import routes.boundary.OutboundHeaders;
@@ -168,6 +170,20 @@ public class RtfmConfiguration implements CamelConfiguration {
                            @PropertyInject("rtfm.http.message-intake") boolean messageIntake) {
         ApiExposure exposure = new ApiExposure(host, token, !discordToken.isBlank(), messageIntake);
         return new HttpApi(wireFormat, exposure, guild, channel, userId, username);
+    }
+
+    /**
+     * The answers already delivered, by response id, shared by every bot through a Kafka topic (read
+     * back at start): a response redelivered after a crash, or a question answered twice, is
+     * delivered once. Its own consumer group is random: every bot reads every entry.
+     */
+    @BindToRegistry(lazy = true, beanPostProcess = true)
+    public IdempotentRepository deliveredAnswers(@PropertyInject("rtfm.topics.idempotency.name") String topic,
+                                                 @PropertyInject("rtfm.kafka.bootstrap-servers") String bootstrapServers,
+                                                 @PropertyInject("rtfm.idempotency.cache-size") int cacheSize) {
+        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, bootstrapServers);
+        repository.setMaxCacheSize(cacheSize);
+        return repository;
     }
 
     /** Answers go back through the gateway their question came from. */

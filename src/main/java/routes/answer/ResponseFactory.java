@@ -22,6 +22,9 @@ public class ResponseFactory {
 
     /** The exchange variable counting the sources withheld from this answer's audience (AudienceFilter). */
     public static final String WITHHELD = "withheld";
+    /** Context key that `dlq replay` sets on a question it re-publishes. */
+    public static final String LATE_ANSWER = "late_answer";
+    static final String LATE_PREFIX = "(A late answer: I could not answer this when it was asked.)\n\n";
 
     private final WireFormat wireFormat = new WireFormat();
     private final String triggerWord;
@@ -145,8 +148,13 @@ public class ResponseFactory {
                 }
             });
         }
+        boolean late = query.context() != null && Boolean.TRUE.equals(query.context().get(LATE_ANSWER));
+        if (late && !BotResponse.ERROR.equals(mode)) {
+            text = LATE_PREFIX + text;
+        }
         return new BotResponse(
-                responseIdFor(query.queryId()),
+                // a replayed question was answered (with an apology) under its own id: the late answer has another, so it is delivered
+                late ? responseIdFor(query.queryId() + "#late") : responseIdFor(query.queryId()),
                 query.queryId(),
                 query.originalMessageId(),
                 text,

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import routes.answer.ResponseFactory;
 import routes.schema.DeadLetter;
 import routes.schema.InvalidRecordException;
 import routes.schema.WireFormat;
@@ -83,10 +84,22 @@ public final class DeadLetterStore {
         return letters.size();
     }
 
-    /** A dead letter's record as it travels: JSON as it was, or the text that was not JSON. */
+    /**
+     * A dead letter's record as it travels: JSON as it was, or the text that was not JSON. A question
+     * (it has a query_id and a context) is marked as replayed, so its answer says it is late and is
+     * delivered although its asker already got an apology under the question's own response id.
+     */
     public static String original(DeadLetter letter) throws JsonProcessingException {
         Object message = letter.message();
-        return message instanceof String text ? text : WireFormat.mapper().writeValueAsString(message);
+        if (message instanceof String text) {
+            return text;
+        }
+        com.fasterxml.jackson.databind.JsonNode node = WireFormat.mapper().valueToTree(message);
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode record && record.has("query_id")
+                && record.path("context").isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) record.get("context")).put(ResponseFactory.LATE_ANSWER, true);
+        }
+        return WireFormat.mapper().writeValueAsString(node);
     }
 
     public DeadLetter parse(String json) {

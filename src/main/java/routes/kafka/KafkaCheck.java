@@ -58,12 +58,16 @@ public final class KafkaCheck implements AutoCloseable {
         }
     }
 
+    private static final String IDEMPOTENCY = "idempotency";
+    private static final String IDEMPOTENT_ADD = "add";
+
     public Result check(TopicSpec topic) {
         String marker = "kafka-check-" + UUID.randomUUID();
         Object sample = sample(topic.role(), marker);
         // the opt-out list is a compacted table: its check record keeps its one key, so checks never pile up there
         String key = sample instanceof OptOut choice ? choice.key() : marker;
-        String value = wireFormat.write(sample);
+        // the delivered-answers topic holds the idempotent repository's own entries ("add" under an id), no wire record
+        String value = IDEMPOTENCY.equals(topic.role()) ? IDEMPOTENT_ADD : wireFormat.write(sample);
         long started = System.nanoTime();
         try {
             RecordMetadata written = producer.send(new ProducerRecord<>(topic.name(), key, value))
@@ -122,6 +126,11 @@ public final class KafkaCheck implements AutoCloseable {
             case "queries" -> wireFormat.parseQuery(json);
             case "responses" -> wireFormat.parseResponse(json);
             case "optouts" -> wireFormat.parseOptOut(json);
+            case IDEMPOTENCY -> {
+                if (!IDEMPOTENT_ADD.equals(json)) {
+                    throw new IllegalStateException("not an idempotent repository entry: " + json);
+                }
+            }
             default -> wireFormat.parseDeadLetter(json);
         }
     }

@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  */
 public final class TopicCatalog {
 
-    public static final List<String> ROLES = List.of("messages", "queries", "responses", "dead-letter", "optouts");
+    public static final List<String> ROLES = List.of("messages", "queries", "responses", "dead-letter", "optouts", "idempotency");
 
     private TopicCatalog() {
     }

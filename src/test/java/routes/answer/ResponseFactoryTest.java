@@ -95,4 +95,14 @@ class ResponseFactoryTest {
         assertThat(responses.apologyFor("discord-messages", query, "bot-queries", exchange)).isNull();
         assertThat(responses.apologyFor("bot-queries", "{broken", "bot-queries", exchange)).isNull();
     }
+
+    @Test
+    void aReplayedQuestionsAnswerSaysItIsLateAndHasItsOwnId() {
+        BotQuery replayed = new BotQuery("q1", "m1", "", "ana", "7", "c1", "2025-11-02T12:34:56Z",
+                Map.of("origin", "discord", ResponseFactory.LATE_ANSWER, true), 1, "g1", null, null);
+        BotResponse late = responses.withoutSearch(replayed, exchange);
+        assertThat(late.responseText()).startsWith("(A late answer");
+        assertThat(late.responseId()).isNotEqualTo(ResponseFactory.responseIdFor("q1"))
+                .isEqualTo(responses.withoutSearch(replayed, exchange).responseId());
+    }
 }

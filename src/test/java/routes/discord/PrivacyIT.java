@@ -223,6 +223,35 @@ class PrivacyIT {
         }
     }
 
+    @Test
+    void anAnswerRedeliveredEvenAfterABotRestartIsPostedOnce() throws Exception {
+        String text = "Redelivered answer " + run;
+        String question = discord.sendMessage(GENERAL, BOB, "a question answered elsewhere " + run, null);
+        routes.schema.BotResponse answer = new routes.schema.BotResponse(routes.answer.ResponseFactory.responseIdFor("q-" + run), "q-" + run,
+                question, text, GENERAL, java.time.Instant.now().toString(), Map.of("origin", "discord"), 1,
+                routes.schema.BotResponse.NO_MATCH, List.of(), null, 1L);
+        String json = new WireFormat().write(answer);
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), "privacy-" + run + "-responses", GENERAL, json);
+        await().atMost(WAIT).until(() -> posted(text) == 1);
+        // the same answer again (a redelivery), then again after the bot restarted: still one post
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), "privacy-" + run + "-responses", GENERAL, json);
+        bot.close();
+        bot = new RtfmApplication(config("bot"));
+        bot.start();
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), "privacy-" + run + "-responses", GENERAL, json);
+        String control = discord.sendMessage(GENERAL, ALICE, "RTFM is the release train on Thursdays " + run + "?", null);
+        await().atMost(WAIT).until(() -> discord.botReplyTo(control) != null);
+        try (ConsumerLag lag = new ConsumerLag(SharedInfrastructure.kafkaBootstrap())) {
+            await().atMost(WAIT).until(() -> lag.of("privacy-bot-" + run, "privacy-" + run + "-responses") == 0);
+        }
+        assertThat(posted(text)).isEqualTo(1);
+    }
+
+    private long posted(String text) {
+        return discord.sentMessages().stream().filter(call -> call.body() != null && call.body().path("content").asText().contains(text))
+                .count();
+    }
+
     private String ephemeralReply(String interaction) {
         JsonNode reply = await().atMost(WAIT).until(() -> discord.interactionReply(interaction), r -> r != null);
         // every privacy reply is for the asker alone: flag 64 on the deferral or the reply itself

@@ -59,8 +59,15 @@ class RouteLogicTest {
     private final WireFormat wire = new WireFormat();
     private static final ByteArrayOutputStream CONSOLE_OUT = new ByteArrayOutputStream();
 
-    /** The production beans, with the console printing where the test can read it. */
+    /** The production beans, with the console printing where the test can read it and delivered answers kept in memory. */
     public static class Beans extends RtfmConfiguration {
+        @Override
+        @BindToRegistry(lazy = true)
+        public org.apache.camel.spi.IdempotentRepository deliveredAnswers(@PropertyInject("rtfm.topics.idempotency.name") String topic,
+                @PropertyInject("rtfm.kafka.bootstrap-servers") String bootstrapServers, @PropertyInject("rtfm.idempotency.cache-size") int size) {
+            return new org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository();
+        }
+
         @Override
         @BindToRegistry(lazy = true)
         public ConsoleGateway console(@PropertyInject("rtfm.local.guild-id") String guild,

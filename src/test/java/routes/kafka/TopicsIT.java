@@ -105,7 +105,7 @@ class TopicsIT {
         CliTest.Outcome outcome = runCli("kafka-check", "--bootstrap-servers", bootstrap);
         assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isZero();
         assertThat(outcome.out()).contains("PASS discord-messages", "PASS bot-queries", "PASS bot-responses", "PASS dead-letter-queue",
-                "PASS rtfm-optouts").contains("5 of 5 topics passed");
+                "PASS rtfm-optouts", "PASS rtfm-idempotency").contains("6 of 6 topics passed");
     }
 
     @Test
