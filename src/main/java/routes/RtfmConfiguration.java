@@ -22,6 +22,7 @@ import routes.discord.DiscordReplies;
 import routes.discord.QuestionDetector;
 import routes.embedding.ConversationEmbedder;
 import routes.embedding.MessageEmbedder;
+import routes.errors.BeforeRetry;
 import routes.errors.TransientFailure;
 import routes.gateway.ResponseDelivery;
 import routes.gemini.GeminiClient;
@@ -54,14 +55,10 @@ public class RtfmConfiguration implements CamelConfiguration {
         return new TransientFailure();
     }
 
-    /** Before each retry: count it (for the dead letter) and, if Chroma lost the collection, resolve it again. */
     @BindToRegistry(lazy = true)
-    public Processor beforeRetry(@BeanInject("chromaCollection") ChromaCollection collection) {
-        CollectionRecovery recovery = new CollectionRecovery(collection);
-        return exchange -> {
-            DeadLetters.COUNT_REDELIVERY.process(exchange);
-            recovery.process(exchange);
-        };
+    public Processor beforeRetry(@BeanInject("chromaCollection") ChromaCollection collection,
+                                 @PropertyInject("rtfm.gemini.max-retry-wait-ms") long maxRetryWaitMs) {
+        return new BeforeRetry(new CollectionRecovery(collection), maxRetryWaitMs);
     }
 
     /** The one retry policy for transient failures (error-handling.yaml): exponential backoff with jitter. */

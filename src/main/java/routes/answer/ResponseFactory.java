@@ -22,6 +22,8 @@ public class ResponseFactory {
 
     /** The exchange variable counting the sources withheld from this answer's audience (AudienceFilter). */
     public static final String WITHHELD = "withheld";
+    /** Set by Camel's circuit breaker when it refused the call (open). */
+    static final String SHORT_CIRCUITED = "CamelResponseShortCircuited";
     /** Context key that `dlq replay` sets on a question it re-publishes. */
     public static final String LATE_ANSWER = "late_answer";
     static final String LATE_PREFIX = "(A late answer: I could not answer this when it was asked.)\n\n";
@@ -60,6 +62,22 @@ public class ResponseFactory {
         }
         return sourcesOnly(query, candidates, exchange,
                 "Answer generation is not configured, so here are the messages that look most relevant:");
+    }
+
+    /**
+     * The circuit breaker's fallback. While it is open (no call was made) the answer is the sources,
+     * saying why there is no generated answer. A call that failed is no reason to give up yet: its
+     * failure is thrown on, to the route's error handler, which retries it or dead-letters it.
+     */
+    public BotResponse generationUnavailable(@Variable("query") BotQuery query, @Variable("candidates") List<Candidate> candidates,
+                                             Exchange exchange) throws Exception {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (!Boolean.TRUE.equals(exchange.getProperty(SHORT_CIRCUITED, Boolean.class)) && failure != null) {
+            throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+        }
+        return sourcesOnly(query, candidates, exchange,
+                "Answer generation is unavailable right now (Gemini keeps failing), so here are the messages that look most relevant:");
     }
 
     /** Reads Gemini's reply; a blocked or empty one falls back to the sources, clearly labelled. */

@@ -27,4 +27,21 @@ public final class Gemini {
                 {"error": {"code": 503, "message": "The model is overloaded. Please try again later.", "status": "UNAVAILABLE"}}
                 """;
     }
+
+    /** A per-minute quota exhausted, with the wait Gemini asks for in RetryInfo. */
+    public static String quotaPerMinute(String retryDelay) {
+        return """
+                {"error": {"code": 429, "message": "You exceeded your current quota.", "status": "RESOURCE_EXHAUSTED",
+                  "details": [{"@type": "type.googleapis.com/google.rpc.QuotaFailure",
+                               "violations": [{"quotaMetric": "generativelanguage.googleapis.com/generate_content_free_tier_requests",
+                                               "quotaId": "GenerateRequestsPerMinutePerProjectPerModel-FreeTier"}]},
+                              {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "%s"}]}}
+                """.formatted(retryDelay);
+    }
+
+    public static String invalidKey() {
+        return """
+                {"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT"}}
+                """;
+    }
 }

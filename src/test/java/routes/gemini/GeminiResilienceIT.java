@@ -1,0 +1,178 @@
+package routes.gemini;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.kafka.TopicCatalog;
+import routes.schema.BotResponse;
+import routes.schema.WireFormat;
+import routes.testing.Gemini;
+import routes.testing.SharedInfrastructure;
+
+/**
+ * Gemini misbehaving under the real app (WireMock as Gemini, real Kafka and Chroma), asked through
+ * the HTTP API: every question still gets one answer, promptly. A refused key is not retried; a
+ * per-minute 429 is retried no sooner than its RetryInfo says; a 503 storm opens the circuit
+ * breaker, whose answers are the sources, and the breaker closes once Gemini recovers.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GeminiResilienceIT {
+
+    private static final String GENERATED = "Restart the indexer with the reindex command [1].";
+    private static final int BREAKER_OPEN_SECONDS = 3;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private WireMockServer gemini;
+    private RtfmApplication app;
+    private int httpPort;
+
+    @BeforeAll
+    void start() throws Exception {
+        gemini = new WireMockServer(wireMockConfig().dynamicPort());
+        gemini.start();
+        try (ServerSocket socket = new ServerSocket(0)) {
+            httpPort = socket.getLocalPort();
+        }
+        Properties config = new Properties();
+        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
+        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
+        config.setProperty("rtfm.chroma.collection", "gemini-" + run);
+        config.setProperty("rtfm.gemini.api-key", "gemini-it-key");
+        config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
+        config.setProperty("rtfm.http.port", Integer.toString(httpPort));
+        config.setProperty("rtfm.console.enabled", "false");
+        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-gemini-it").toString());
+        config.setProperty("rtfm.retry.max-redeliveries", "1");
+        config.setProperty("rtfm.retry.initial-delay-ms", "50");
+        config.setProperty("rtfm.gemini.breaker.window", "4");
+        config.setProperty("rtfm.gemini.breaker.open-seconds", Integer.toString(BREAKER_OPEN_SECONDS));
+        for (String role : TopicCatalog.ROLES) {
+            config.setProperty("rtfm.topics." + role + ".name", "gemini-" + run + "-" + role);
+        }
+        config.setProperty("rtfm.kafka.processor-group-id", "gemini-processor-" + run);
+        config.setProperty("rtfm.kafka.bot-group-id", "gemini-bot-" + run);
+        app = new RtfmApplication(config);
+        ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        for (int i = 0; i < 5; i++) {
+            postJson("/api/messages", Map.of("message_id", "gemini-" + run + "-" + i, "content", "To restart the indexer run the reindex command, step "
+                    + i, "username", "ana", "user_id", "7", "channel_id", "general", "guild_id", "local", "timestamp", "2025-11-02T12:34:56Z"));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> chroma.count() == 5);
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (gemini != null) {
+            gemini.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPerMinuteQuotaIsRetriedNoSoonerThanRetryInfoSays() throws Exception {
+        gemini.resetAll();
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).inScenario("quota").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json").withBody(Gemini.quotaPerMinute("2s")))
+                .willSetStateTo("lifted"));
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).inScenario("quota").whenScenarioStateIs("lifted")
+                .willReturn(okJson(Gemini.answer(GENERATED))));
+        JsonNode answer = ask("how do I restart the indexer?");
+        assertThat(answer.path("mode").asText()).isEqualTo(BotResponse.GENERATED);
+        List<ServeEvent> calls = gemini.getAllServeEvents().stream()
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+        assertThat(calls).hasSize(2);
+        long waited = calls.get(1).getRequest().getLoggedDate().getTime() - calls.get(0).getRequest().getLoggedDate().getTime();
+        assertThat(waited).as("ms between the 429 and its retry").isGreaterThanOrEqualTo(2000);
+    }
+
+    @Test
+    @Order(2)
+    void aRefusedKeyIsNotRetriedAndTheAskerIsToldAtOnce() throws Exception {
+        gemini.resetAll();
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(Gemini.invalidKey())));
+        long started = System.nanoTime();
+        JsonNode answer = ask("where is the indexer documented?");
+        assertThat(answer.path("mode").asText()).isIn(BotResponse.ERROR, BotResponse.SOURCES_ONLY);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        gemini.verify(1, postRequestedFor(urlPathMatching(".*:generateContent")));
+    }
+
+    @Test
+    @Order(3)
+    void aStormOfUnavailableOpensTheBreakerWhoseAnswersAreTheSourcesAndRecoveryClosesIt() throws Exception {
+        gemini.resetAll();
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent"))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody(Gemini.unavailable())));
+        JsonNode fallback = null;
+        for (int i = 0; i < 6 && fallback == null; i++) {
+            int callsBefore = gemini.getAllServeEvents().size();
+            JsonNode answer = ask("how do I restart the indexer, attempt " + i + "?");
+            String mode = answer.path("mode").asText();
+            assertThat(mode).isIn(BotResponse.ERROR, BotResponse.SOURCES_ONLY);
+            if (BotResponse.SOURCES_ONLY.equals(mode) && gemini.getAllServeEvents().size() == callsBefore) {
+                fallback = answer;
+            }
+        }
+        assertThat(fallback).as("an answer given by the open breaker, without calling Gemini").isNotNull();
+        assertThat(fallback.path("response_text").asText()).contains("unavailable right now");
+        assertThat(fallback.path("sources").size()).isPositive();
+
+        gemini.resetAll();
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).willReturn(okJson(Gemini.answer(GENERATED))));
+        Thread.sleep(BREAKER_OPEN_SECONDS * 1000L + 500);
+        assertThat(ask("how do I restart the indexer now?").path("mode").asText()).isEqualTo(BotResponse.GENERATED);
+        assertThat(ask("how do I restart the indexer once more?").path("mode").asText()).isEqualTo(BotResponse.GENERATED);
+    }
+
+    private JsonNode ask(String question) throws Exception {
+        HttpResponse<String> response = postJson("/api/ask", Map.of("question", question));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return WireFormat.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> postJson(String path, Map<String, Object> body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(90))
+                .POST(HttpRequest.BodyPublishers.ofString(WireFormat.mapper().writeValueAsString(body))).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
