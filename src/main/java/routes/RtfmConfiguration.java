@@ -5,28 +5,21 @@ import java.util.Set;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
-import org.apache.camel.LoggingLevel;
-import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
-import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
-import org.apache.camel.spi.IdempotentRepository;
 import routes.answer.AudienceFilter;
 import routes.answer.CandidateSelector;
+import routes.answer.GeminiFallback;
+import routes.metrics.RtfmMetrics;
 import routes.boundary.OutboundHeaders;
 import routes.answer.ResponseFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaRequests;
-import routes.chroma.CollectionRecovery;
 import routes.discord.DiscordReplies;
 import routes.discord.QuestionDetector;
 import routes.embedding.ConversationEmbedder;
 import routes.embedding.MessageEmbedder;
-import routes.errors.BeforeRetry;
-import routes.errors.TransientFailure;
 import routes.gateway.ResponseDelivery;
 import routes.gemini.GeminiClient;
-import routes.kafka.DeadLetters;
 import routes.local.AskWaiters;
 import routes.local.ConsoleGateway;
 import routes.local.ApiExposure;
@@ -43,33 +36,6 @@ public class RtfmConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public WireFormat wireFormat() {
         return new WireFormat();
-    }
-
-    @BindToRegistry(lazy = true)
-    public DeadLetters deadLetters() {
-        return new DeadLetters();
-    }
-
-    @BindToRegistry(lazy = true)
-    public TransientFailure transientFailure() {
-        return new TransientFailure();
-    }
-
-    @BindToRegistry(lazy = true)
-    public Processor beforeRetry(@BeanInject("chromaCollection") ChromaCollection collection,
-                                 @PropertyInject("rtfm.gemini.max-retry-wait-ms") long maxRetryWaitMs) {
-        return new BeforeRetry(new CollectionRecovery(collection), maxRetryWaitMs);
-    }
-
-    /** The one retry policy for transient failures (error-handling.yaml): exponential backoff with jitter. */
-    @BindToRegistry(lazy = true)
-    public RedeliveryPolicy transientFailureRetry(@PropertyInject("rtfm.retry.max-redeliveries") int maxRedeliveries,
-                                                  @PropertyInject("rtfm.retry.initial-delay-ms") long initialDelayMs,
-                                                  @PropertyInject("rtfm.retry.backoff-multiplier") double multiplier,
-                                                  @PropertyInject("rtfm.retry.max-delay-ms") long maxDelayMs) {
-        return new RedeliveryPolicy().maximumRedeliveries(maxRedeliveries).redeliveryDelay(initialDelayMs)
-                .useExponentialBackOff().backOffMultiplier(multiplier).maximumRedeliveryDelay(maxDelayMs)
-                .useCollisionAvoidance().retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false);
     }
 
     /** HTTP calls (Chroma, Gemini) send only these headers; everything else on the exchange stays behind. */
@@ -125,15 +91,26 @@ public class RtfmConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public GeminiClient gemini(@PropertyInject(value = "rtfm.gemini.api-key", defaultValue = "") String apiKey,
                                @PropertyInject("rtfm.gemini.temperature") double temperature,
-                               @PropertyInject("rtfm.gemini.max-output-tokens") int maxOutputTokens) {
-        return new GeminiClient(apiKey, temperature, maxOutputTokens);
+                               @PropertyInject("rtfm.gemini.max-output-tokens") int maxOutputTokens,
+                               @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
+        GeminiClient client = new GeminiClient(apiKey, temperature, maxOutputTokens);
+        client.setMetrics(metrics);
+        return client;
     }
 
     @BindToRegistry(lazy = true)
     public ResponseFactory responses(@PropertyInject("rtfm.trigger-word") String triggerWord,
                                      @PropertyInject("rtfm.retrieval.excerpt-chars") int excerptChars,
-                                     @PropertyInject("rtfm.gemini.model") String model) {
-        return new ResponseFactory(triggerWord, excerptChars, model);
+                                     @PropertyInject("rtfm.gemini.model") String model,
+                                     @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
+        ResponseFactory responses = new ResponseFactory(triggerWord, excerptChars, model);
+        responses.setMetrics(metrics);
+        return responses;
+    }
+
+    @BindToRegistry(lazy = true)
+    public GeminiFallback geminiFallback(@BeanInject("responses") ResponseFactory responses, @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
+        return new GeminiFallback(responses, metrics);
     }
 
     @BindToRegistry(lazy = true)
@@ -167,20 +144,6 @@ public class RtfmConfiguration implements CamelConfiguration {
                            @PropertyInject("rtfm.http.message-intake") boolean messageIntake) {
         ApiExposure exposure = new ApiExposure(host, token, !discordToken.isBlank(), messageIntake);
         return new HttpApi(wireFormat, exposure, guild, channel, userId, username);
-    }
-
-    /**
-     * The answers already delivered, by response id, shared by every bot through a Kafka topic (read
-     * back at start): a response redelivered after a crash, or a question answered twice, is
-     * delivered once. Its own consumer group is random: every bot reads every entry.
-     */
-    @BindToRegistry(lazy = true, beanPostProcess = true)
-    public IdempotentRepository deliveredAnswers(@PropertyInject("rtfm.topics.idempotency.name") String topic,
-                                                 @PropertyInject("rtfm.kafka.bootstrap-servers") String bootstrapServers,
-                                                 @PropertyInject("rtfm.idempotency.cache-size") int cacheSize) {
-        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, bootstrapServers);
-        repository.setMaxCacheSize(cacheSize);
-        return repository;
     }
 
     /** Answers go back through the gateway their question came from. */

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaHealthCheck;
 import routes.discord.DiscordConnection;
+import routes.metrics.RtfmGauges;
+import routes.metrics.RtfmMetrics;
 import routes.privacy.OptOutList;
 
 /**
@@ -57,10 +59,14 @@ final class RtfmLifecycle extends MainListenerSupport {
         CamelContext context = support.getCamelContext();
         try {
             DiscordConnection connection = context.getRegistry().lookupByNameAndType("discordConnection", DiscordConnection.class);
+            RtfmGauges gauges = RtfmGauges.forRole(context, context.getRegistry().lookupByNameAndType("rtfmMetrics", RtfmMetrics.class),
+                    role.runsProcessor(), role.runsBot());
             if (role.runsBot() && connection.configured()) {
                 context.addService(connection, true, true);
                 discord = connection;
+                gauges.discord(connection);
             }
+            context.addService(gauges, true, true);
             LOG.info(readyLine);
             ready.complete(context);
         } catch (Exception e) {

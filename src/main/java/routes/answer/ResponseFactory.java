@@ -12,6 +12,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import routes.gemini.GeminiClient;
+import routes.metrics.RtfmMetrics;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.InvalidRecordException;
@@ -22,8 +23,6 @@ public class ResponseFactory {
 
     /** The exchange variable counting the sources withheld from this answer's audience (AudienceFilter). */
     public static final String WITHHELD = "withheld";
-    /** Set by Camel's circuit breaker when it refused the call (open). */
-    static final String SHORT_CIRCUITED = "CamelResponseShortCircuited";
     /** Context key that `dlq replay` sets on a question it re-publishes. */
     public static final String LATE_ANSWER = "late_answer";
     static final String LATE_PREFIX = "(A late answer: I could not answer this when it was asked.)\n\n";
@@ -32,6 +31,7 @@ public class ResponseFactory {
     private final String triggerWord;
     private final int excerptChars;
     private final String model;
+    private RtfmMetrics metrics = new RtfmMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     public ResponseFactory(String triggerWord, int excerptChars, String model) {
         this.triggerWord = triggerWord;
@@ -64,18 +64,8 @@ public class ResponseFactory {
                 "Answer generation is not configured, so here are the messages that look most relevant:");
     }
 
-    /**
-     * The circuit breaker's fallback. While it is open (no call was made) the answer is the sources,
-     * saying why there is no generated answer. A call that failed is no reason to give up yet: its
-     * failure is thrown on, to the route's error handler, which retries it or dead-letters it.
-     */
-    public BotResponse generationUnavailable(@Variable("query") BotQuery query, @Variable("candidates") List<Candidate> candidates,
-                                             Exchange exchange) throws Exception {
-        Throwable failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (!Boolean.TRUE.equals(exchange.getProperty(SHORT_CIRCUITED, Boolean.class)) && failure != null) {
-            throw failure instanceof Exception e ? e : new IllegalStateException(failure);
-        }
+    /** The answer when Gemini cannot be asked (its circuit breaker is open): the sources, saying why. */
+    public BotResponse generationUnavailable(BotQuery query, List<Candidate> candidates, Exchange exchange) {
         return sourcesOnly(query, candidates, exchange,
                 "Answer generation is unavailable right now (Gemini keeps failing), so here are the messages that look most relevant:");
     }
@@ -134,6 +124,11 @@ public class ResponseFactory {
                 "I can't answer that right now: something I depend on is failing. Please try again in a few minutes.", List.of(), null);
     }
 
+    /** Where answers are counted by mode, and their latency measured. */
+    public void setMetrics(RtfmMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     static String withheldNotice(int withheld) {
         return withheld == 1
                 ? "1 more relevant message is in a channel not everyone here can read; use /ask private:true to see it."
@@ -170,7 +165,7 @@ public class ResponseFactory {
         if (late && !BotResponse.ERROR.equals(mode)) {
             text = LATE_PREFIX + text;
         }
-        return new BotResponse(
+        BotResponse response = new BotResponse(
                 // a replayed question was answered (with an apology) under its own id: the late answer has another, so it is delivered
                 late ? responseIdFor(query.queryId() + "#late") : responseIdFor(query.queryId()),
                 query.queryId(),
@@ -184,5 +179,7 @@ public class ResponseFactory {
                 sources,
                 modelUsed,
                 System.currentTimeMillis() - exchange.getClock().getCreated());
+        metrics.answered(response, query.timestamp());
+        return response;
     }
 }

@@ -49,6 +49,12 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         return !token.isEmpty();
     }
 
+    /** Whether the gateway connection is up now (readiness, rtfm_discord_connected). */
+    public boolean connected() {
+        JDA client = jda;
+        return client != null && client.getStatus() == JDA.Status.CONNECTED;
+    }
+
     /** The live client, or null when not connected. */
     JDA jda() {
         return jda;

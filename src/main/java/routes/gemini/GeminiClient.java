@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import routes.answer.Candidate;
 import routes.schema.BotQuery;
+import routes.metrics.RtfmMetrics;
 import routes.schema.WireFormat;
 
 /**
@@ -17,6 +18,8 @@ import routes.schema.WireFormat;
  * HTTP call itself is made by the route, so retries and dead letters stay visible in routes.yaml.
  */
 public class GeminiClient {
+
+    private RtfmMetrics metrics = new RtfmMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     public static final String API_KEY_HEADER = "x-goog-api-key";
 
@@ -80,11 +83,20 @@ public class GeminiClient {
         }
     }
 
+    /** Where each call's outcome and tokens are counted. */
+    public void setMetrics(RtfmMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     public Reply parse(@Body String responseBody) throws JsonProcessingException {
         JsonNode response = WireFormat.mapper().readTree(responseBody);
+        JsonNode usage = response.path("usageMetadata");
+        metrics.geminiTokens("prompt", usage.path("promptTokenCount").asLong(0));
+        metrics.geminiTokens("output", usage.path("candidatesTokenCount").asLong(0));
         JsonNode candidates = response.path("candidates");
         if (!candidates.isArray() || candidates.isEmpty()) {
             String reason = response.path("promptFeedback").path("blockReason").asText("NO_CANDIDATES");
+            metrics.gemini("blocked");
             return new Reply(null, reason, null);
         }
         JsonNode first = candidates.path(0);
@@ -96,8 +108,10 @@ public class GeminiClient {
         }
         String finish = first.path("finishReason").asText(null);
         if ("SAFETY".equals(finish) || "RECITATION".equals(finish) || "PROHIBITED_CONTENT".equals(finish)) {
+            metrics.gemini("blocked");
             return new Reply(null, finish, finish);
         }
+        metrics.gemini("answered");
         return new Reply(text.toString().trim(), null, finish);
     }
 }

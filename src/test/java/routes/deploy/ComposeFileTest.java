@@ -15,9 +15,10 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** docker-compose.yml cannot run here (no Docker engine), so check that it says what the app reads. */
-class ComposeFileTest {
+public class ComposeFileTest {
 
-    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "chroma");
+    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "chroma", "kafka-expose", "chroma-expose", "prometheus", "grafana");
+    private static final Pattern METRIC = Pattern.compile("\\b(rtfm_[a-z_]+)");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -48,5 +49,52 @@ class ComposeFileTest {
         Map<String, Object> processor = (Map<String, Object>) services.get("processor");
         assertThat((List<String>) processor.get("command")).containsExactly("run", "--role", "processor");
         assertThat(((Map<String, Object>) processor.get("environment"))).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "CHROMA_URL", "GEMINI_API_KEY");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaAndChromaStayInternalUnlessExposedAndTheAppGetsTimeToDrain() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) ((Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(Path.of("docker-compose.yml")))).get("services");
+        for (String internal : List.of("kafka", "chroma")) {
+            assertThat((Map<String, Object>) services.get(internal)).as(internal).doesNotContainKey("ports");
+        }
+        for (String exposer : List.of("kafka-expose", "chroma-expose")) {
+            Map<String, Object> definition = (Map<String, Object>) services.get(exposer);
+            assertThat((List<String>) definition.get("profiles")).containsExactly("expose");
+            assertThat((List<String>) definition.get("ports")).allMatch(port -> port.startsWith("127.0.0.1:"));
+        }
+        for (String app : List.of("bot", "processor")) {
+            String grace = (String) ((Map<String, Object>) services.get(app)).get("stop_grace_period");
+            assertThat(Integer.parseInt(grace.replace("s", ""))).as(app).isGreaterThan(30);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDashboardAndTheAlertRulesParseAndUseOnlyRtfmMetrics() throws Exception {
+        Map<String, Object> dashboard = routes.schema.WireFormat.mapper().readValue(
+                Files.readString(Path.of("deploy/grafana/dashboards/rtfm.json")), Map.class);
+        assertThat((List<Object>) dashboard.get("panels")).hasSizeGreaterThanOrEqualTo(6);
+        Map<String, Object> rules = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(Path.of("deploy/prometheus/alerts.yml")));
+        List<Map<String, Object>> alerts = (List<Map<String, Object>>) ((List<Map<String, Object>>) rules.get("groups")).get(0).get("rules");
+        assertThat(alerts).extracting(rule -> rule.get("alert")).contains("RtfmIngestPaused", "RtfmLagGrowing", "RtfmDeadLetters",
+                "RtfmGeminiBreakerOpen", "RtfmDiscordDisconnected");
+        assertThat(usedMetrics()).contains("rtfm_consumer_lag", "rtfm_dead_letters_total", "rtfm_answer_latency_seconds_bucket");
+        String prometheus = Files.readString(Path.of("deploy/prometheus/prometheus.yml"));
+        assertThat(prometheus).contains("/observe/metrics").contains("alerts.yml");
+    }
+
+    /** Every rtfm_* metric the dashboard and the alert rules use; DiscordIT checks a running app serves each. */
+    public static Set<String> usedMetrics() throws Exception {
+        Set<String> used = new java.util.TreeSet<>();
+        for (String file : List.of("deploy/grafana/dashboards/rtfm.json", "deploy/prometheus/alerts.yml")) {
+            Matcher metric = METRIC.matcher(Files.readString(Path.of(file)));
+            while (metric.find()) {
+                used.add(metric.group(1));
+            }
+        }
+        return used;
     }
 }

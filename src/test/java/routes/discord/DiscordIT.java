@@ -302,6 +302,25 @@ class DiscordIT {
         assertThat(record(followUp).path("ids").size()).isZero();
     }
 
+    @Test
+    void everyMetricTheDashboardAndTheAlertsUseIsServed() throws Exception {
+        store(GENERAL, BOB, "The metrics dashboard lives in Grafana");
+        String question = discord.sendMessage(GENERAL, CAROL, "RTFM where does the metrics dashboard live?", null);
+        awaitReplyTo(question);
+        // a record that cannot be read: a dead letter
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.messages.name"), "poison-" + run, "{not json");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI metrics = java.net.URI.create("http://127.0.0.1:" + config.getProperty("rtfm.http.port") + "/observe/metrics");
+        java.util.Set<String> used = routes.deploy.ComposeFileTest.usedMetrics();
+        await().atMost(WAIT).untilAsserted(() -> {
+            String served = http.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            for (String metric : used) {
+                assertThat(served).as(metric).containsPattern("(?m)^" + metric + "[{ ]");
+            }
+        });
+    }
+
     private List<String> geminiPrompts() {
         return gemini.getAllServeEvents().stream().map(event -> event.getRequest().getBodyAsString()).toList();
     }

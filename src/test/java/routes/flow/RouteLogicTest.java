@@ -45,7 +45,7 @@ import routes.schema.WireFormat;
             "rtfm.retry.initial-delay-ms=1",
             "camel.server.enabled=false",
             "camel.management.enabled=false",
-            "camel.main.configuration-classes=routes.flow.RouteLogicTest$Beans,routes.DiscordConfiguration,routes.PrivacyConfiguration"
+            "camel.main.configuration-classes=routes.flow.RouteLogicTest$Beans,routes.flow.RouteLogicTest$Reliability,routes.DiscordConfiguration,routes.PrivacyConfiguration"
         },
         replaceRouteFromWith = {
             "ingest-messages=direct:ingest-messages-source",
@@ -59,14 +59,18 @@ class RouteLogicTest {
     private final WireFormat wire = new WireFormat();
     private static final ByteArrayOutputStream CONSOLE_OUT = new ByteArrayOutputStream();
 
-    /** The production beans, with the console printing where the test can read it and delivered answers kept in memory. */
-    public static class Beans extends RtfmConfiguration {
+    /** Delivered answers kept in memory: no broker here. */
+    public static class Reliability extends routes.ReliabilityConfiguration {
         @Override
         @BindToRegistry(lazy = true)
         public org.apache.camel.spi.IdempotentRepository deliveredAnswers(@PropertyInject("rtfm.topics.idempotency.name") String topic,
                 @PropertyInject("rtfm.kafka.bootstrap-servers") String bootstrapServers, @PropertyInject("rtfm.idempotency.cache-size") int size) {
             return new org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository();
         }
+    }
+
+    /** The production beans, with the console printing where the test can read it. */
+    public static class Beans extends RtfmConfiguration {
 
         @Override
         @BindToRegistry(lazy = true)

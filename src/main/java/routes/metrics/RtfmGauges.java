@@ -1,0 +1,74 @@
+package routes.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
+import routes.discord.DiscordConnection;
+import routes.kafka.ConsumerLag;
+
+/**
+ * The gauges an operator alerts on (deploy/prometheus/alerts.yml): each consumer group's lag on the
+ * topics this process consumes [rtfm_consumer_lag{group,topic}], read from Kafka at scrape time,
+ * and whether the Discord gateway is connected [rtfm_discord_connected].
+ */
+public class RtfmGauges extends ServiceSupport {
+
+    private final RtfmMetrics metrics;
+    private final String bootstrapServers;
+    private final List<String[]> watched = new ArrayList<>();
+    private ConsumerLag lag;
+
+    public RtfmGauges(RtfmMetrics metrics, String bootstrapServers) {
+        this.metrics = metrics;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Lag of this group on this topic, from start on. */
+    public RtfmGauges consumerLag(String group, String topic) {
+        watched.add(new String[] {group, topic});
+        return this;
+    }
+
+    public void discord(DiscordConnection connection) {
+        metrics.gauge("rtfm.discord.connected", "1 while the Discord gateway is connected", () -> connection.connected() ? 1 : 0);
+    }
+
+    /** The processor's topics, or the bot's, as the role runs them. */
+    public static RtfmGauges forRole(CamelContext context, RtfmMetrics metrics, boolean processor, boolean bot) {
+        RtfmGauges gauges = new RtfmGauges(metrics, context.resolvePropertyPlaceholders("{{rtfm.kafka.bootstrap-servers}}"));
+        if (processor) {
+            String group = context.resolvePropertyPlaceholders("{{rtfm.kafka.processor-group-id}}");
+            for (String role : List.of("messages", "queries", "optouts")) {
+                gauges.consumerLag(group, context.resolvePropertyPlaceholders("{{rtfm.topics." + role + ".name}}"));
+            }
+        }
+        if (bot) {
+            gauges.consumerLag(context.resolvePropertyPlaceholders("{{rtfm.kafka.bot-group-id}}"),
+                    context.resolvePropertyPlaceholders("{{rtfm.topics.responses.name}}"));
+        }
+        return gauges;
+    }
+
+    @Override
+    protected void doStart() {
+        lag = new ConsumerLag(bootstrapServers);
+        for (String[] groupTopic : watched) {
+            metrics.gauge("rtfm.consumer.lag", "Records written to the topic and not yet done by the group", () -> {
+                try {
+                    return lag.of(groupTopic[0], groupTopic[1]);
+                } catch (Exception e) {
+                    // Kafka unreachable: no value rather than a wrong one
+                    return null;
+                }
+            }, "group", groupTopic[0], "topic", groupTopic[1]);
+        }
+    }
+
+    @Override
+    protected void doStop() {
+        if (lag != null) {
+            lag.close();
+        }
+    }
+}

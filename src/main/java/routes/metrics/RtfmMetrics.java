@@ -1,0 +1,98 @@
+package routes.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import routes.schema.BotResponse;
+
+/**
+ * RTFM's own metrics, beside Camel's route metrics at /observe/metrics (Prometheus names in
+ * brackets): answers by mode [rtfm_queries_total{mode}] and how long after the question they came
+ * [rtfm_answer_latency_seconds], Gemini calls by outcome [rtfm_gemini_requests_total{outcome}] and
+ * their tokens [rtfm_gemini_tokens_total{kind}], and gauges [rtfm_consumer_lag{group,topic},
+ * rtfm_discord_connected]. Counters the routes keep themselves (ingested, skipped, dead letters)
+ * are written in routes.yaml with the micrometer component, into the same registry.
+ */
+public class RtfmMetrics implements CamelContextAware {
+
+    private CamelContext camelContext;
+    private volatile MeterRegistry registry;
+
+    public RtfmMetrics() {
+    }
+
+    /** For tests: a registry of one's own. */
+    public RtfmMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The registry Camel's metrics use (camel.metrics.*), found on first use; Micrometer's global one without Camel. */
+    public MeterRegistry registry() {
+        MeterRegistry current = registry;
+        if (current == null) {
+            MeterRegistry found = camelContext == null ? null : camelContext.getRegistry().findSingleByType(MeterRegistry.class);
+            current = found != null ? found : Metrics.globalRegistry;
+            registry = current;
+        }
+        return current;
+    }
+
+    /** An answer is out: counted by mode, its latency measured from the question's own timestamp. */
+    public void answered(BotResponse response, String askedAt) {
+        Counter.builder("rtfm.queries").description("Answers published, by mode").tag("mode", String.valueOf(response.mode()))
+                .register(registry()).increment();
+        Instant asked = parse(askedAt);
+        if (asked != null) {
+            Timer.builder("rtfm.answer.latency").description("From the question being asked to its answer being published")
+                    .publishPercentileHistogram().register(registry())
+                    .record(Duration.between(asked, Instant.now()).abs());
+        }
+    }
+
+    /** One Gemini call ended: answered, blocked, failed_<status>, failed, or short_circuited (the breaker refused it). */
+    public void gemini(String outcome) {
+        Counter.builder("rtfm.gemini.requests").description("Gemini calls, by outcome").tag("outcome", outcome)
+                .register(registry()).increment();
+    }
+
+    public void geminiTokens(String kind, long tokens) {
+        if (tokens > 0) {
+            Counter.builder("rtfm.gemini.tokens").description("Gemini tokens, by kind (prompt, output)").tag("kind", kind)
+                    .register(registry()).increment(tokens);
+        }
+    }
+
+    public void gauge(String name, String description, Supplier<Number> value, String... tags) {
+        Gauge.builder(name, () -> {
+            Number current = value.get();
+            return current == null ? Double.NaN : current.doubleValue();
+        }).description(description).tags(tags).register(registry());
+    }
+
+    private static Instant parse(String timestamp) {
+        try {
+            return timestamp == null ? null : OffsetDateTime.parse(timestamp).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+}
