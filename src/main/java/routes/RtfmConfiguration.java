@@ -44,6 +44,12 @@ public class RtfmConfiguration implements CamelConfiguration {
         return new OutboundHeaders(Set.of("Content-Type", "Accept", GeminiClient.API_KEY_HEADER));
     }
 
+    /** Chroma calls may also carry the bearer token (rtfm.chroma.auth-token); only they: Gemini's allow list lacks it. */
+    @BindToRegistry(lazy = true)
+    public OutboundHeaders chromaOutboundHeaders() {
+        return new OutboundHeaders(Set.of("Content-Type", "Accept", "Authorization"));
+    }
+
     /** Kafka records carry no headers at all: the key is the record key, everything else is in the value. */
     @BindToRegistry(lazy = true)
     public OutboundHeaders kafkaOutboundHeaders() {
@@ -59,8 +65,11 @@ public class RtfmConfiguration implements CamelConfiguration {
     public ChromaCollection chromaCollection(@PropertyInject("rtfm.chroma.url") String url,
                                              @PropertyInject("rtfm.chroma.tenant") String tenant,
                                              @PropertyInject("rtfm.chroma.database") String database,
-                                             @PropertyInject("rtfm.chroma.collection") String collection) {
-        return new ChromaCollection(url, tenant, database, collection, MessageEmbedder.MODEL_NAME, MessageEmbedder.DIMENSION);
+                                             @PropertyInject("rtfm.chroma.collection") String collection,
+                                             @PropertyInject(value = "rtfm.chroma.auth-token", defaultValue = "") String authToken) {
+        ChromaCollection chroma = new ChromaCollection(url, tenant, database, collection, MessageEmbedder.MODEL_NAME, MessageEmbedder.DIMENSION);
+        chroma.setAuthToken(authToken);
+        return chroma;
     }
 
     @BindToRegistry(lazy = true)

@@ -28,6 +28,7 @@ public class ChromaCollection {
     private final int dimension;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile String id;
+    private String authToken = "";
 
     public ChromaCollection(String baseUrl, String tenant, String database, String name, String model, int dimension) {
         this.baseUrl = stripSlash(baseUrl);
@@ -52,6 +53,23 @@ public class ChromaCollection {
         return current;
     }
 
+    /**
+     * A token for a Chroma behind an auth proxy or a hosted Chroma, sent as a bearer header with
+     * every call (the Chroma 1.0 server itself enforces none). Never logged.
+     */
+    public void setAuthToken(String token) {
+        this.authToken = token == null ? "" : token.trim();
+    }
+
+    /** The Authorization header value for Chroma calls, or null without a token. */
+    public String authorization() {
+        return authToken.isEmpty() ? null : "Bearer " + authToken;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+        return authToken.isEmpty() ? builder : builder.header("Authorization", authorization());
+    }
+
     /** Forgets the resolved id: the next call resolves the collection again by its configured name. */
     public void forget() {
         id = null;
@@ -59,7 +77,7 @@ public class ChromaCollection {
 
     /** Whether the configured collection exists (readiness: ingest cannot store without it). */
     public boolean exists() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(databaseUrl() + "/collections/" + name))
+        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(databaseUrl() + "/collections/" + name)))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -114,7 +132,7 @@ public class ChromaCollection {
 
     /** Drops the whole collection (the eval command's throwaway ones). */
     public void drop() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(databaseUrl() + "/collections/" + name))
+        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(databaseUrl() + "/collections/" + name)))
                 .timeout(Duration.ofSeconds(30)).DELETE().build();
         try {
             http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -134,7 +152,7 @@ public class ChromaCollection {
     /** Whether Chroma answers its heartbeat. */
     public boolean reachable() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/heartbeat"))
+            HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/heartbeat")))
                     .timeout(Duration.ofSeconds(3)).GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
@@ -156,7 +174,7 @@ public class ChromaCollection {
     }
 
     private JsonNode send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
+        HttpRequest request = authorized(builder).timeout(Duration.ofSeconds(30)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {

@@ -62,6 +62,8 @@ import routes.testing.TopicReader;
 class PipelineIT {
 
     private static final String API_KEY = "test-gemini-key-" + UUID.randomUUID();
+    /** The Chroma server ignores it; the recording proxy in front of it shows whether it was sent, and where. */
+    private static final String CHROMA_TOKEN = "test-chroma-token-" + UUID.randomUUID();
     private static final String GENERATED = "From the chat history: raise similarity_top_k on the query [1].";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -104,6 +106,7 @@ class PipelineIT {
         config.setProperty("rtfm.chroma.url", chromaProxy.baseUrl());
         config.setProperty("rtfm.chroma.collection", "it-" + run);
         config.setProperty("rtfm.gemini.api-key", API_KEY);
+        config.setProperty("rtfm.chroma.auth-token", CHROMA_TOKEN);
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
         config.setProperty("rtfm.http.port", Integer.toString(httpPort));
         config.setProperty("rtfm.console.enabled", "false");
@@ -398,7 +401,7 @@ class PipelineIT {
     @Order(Integer.MAX_VALUE)
     void theGeminiKeyNeverAppearsInALogLine() {
         assertThat(logs.lines()).isNotEmpty();
-        assertThat(logs.lines()).noneMatch(line -> line.contains(API_KEY));
+        assertThat(logs.lines()).noneMatch(line -> line.contains(API_KEY) || line.contains(CHROMA_TOKEN));
     }
 
     @Test
@@ -427,6 +430,9 @@ class PipelineIT {
                             || name.toLowerCase(java.util.Locale.ROOT).startsWith("rtfm"));
         }
         assertThat(toChroma).allSatisfy(r -> assertThat(r.getHeader("x-goog-api-key")).isNull());
+        // the Chroma token goes to Chroma, on every call, and never to Google
+        assertThat(toChroma).allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + CHROMA_TOKEN));
+        assertThat(toGemini).allSatisfy(r -> assertThat(r.containsHeader("Authorization")).isFalse());
     }
 
     private static List<LoggedRequest> concat(List<LoggedRequest> first, List<LoggedRequest> second) {
