@@ -23,8 +23,8 @@ import routes.metrics.RtfmMetrics;
 public class ReliabilityConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
-    public DeadLetters deadLetters() {
-        return new DeadLetters();
+    public DeadLetters deadLetters(@PropertyInject("rtfm.max-record-bytes") int maxRecordBytes) {
+        return new DeadLetters(maxRecordBytes);
     }
 
     @BindToRegistry(lazy = true)

@@ -34,8 +34,8 @@ import routes.schema.WireFormat;
 public class RtfmConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
-    public WireFormat wireFormat() {
-        return new WireFormat();
+    public WireFormat wireFormat(@PropertyInject("rtfm.max-record-bytes") int maxRecordBytes) {
+        return new WireFormat(maxRecordBytes);
     }
 
     /** HTTP calls (Chroma, Gemini) send only these headers; everything else on the exchange stays behind. */

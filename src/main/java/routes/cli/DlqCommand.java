@@ -85,6 +85,13 @@ public class DlqCommand implements Callable<Integer> {
                 out.printf("exported %d dead letter(s) to %s%n", letters.size(), file);
             }
             case replay -> {
+                List<DeadLetter> truncated = letters.stream().filter(DeadLetter::truncated).toList();
+                if (!truncated.isEmpty()) {
+                    // only their start was kept: re-publishing it would store a fragment
+                    truncated.forEach(l -> out.printf("skipped %s key %s: over the record limit, kept truncated (%d bytes, sha256 %s)%n",
+                            l.originalTopic(), l.key(), l.originalSize(), l.originalSha256()));
+                    letters = letters.stream().filter(l -> !l.truncated()).toList();
+                }
                 if (dryRun) {
                     letters.forEach(l -> out.printf("would re-publish to %s key %s%n", l.originalTopic(), l.key()));
                     out.printf("dry run: %d dead letter(s) would be re-published%n", letters.size());

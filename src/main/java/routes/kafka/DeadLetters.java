@@ -1,6 +1,10 @@
 package routes.kafka;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 import routes.schema.DeadLetter;
@@ -20,10 +24,23 @@ public class DeadLetters {
     public static final org.apache.camel.Processor COUNT_REDELIVERY = exchange ->
             exchange.setProperty(REDELIVERIES, exchange.getProperty(REDELIVERIES, 0, Integer.class) + 1);
 
+    /** How much of a record too large to keep whole the envelope keeps: enough to recognise it, far under the broker's limit. */
+    static final int KEPT_BYTES = 16 * 1024;
+
+    private final int maxRecordBytes;
+
+    /** @param maxRecordBytes rtfm.max-record-bytes: a larger record is kept truncated, with its size and SHA-256 */
+    public DeadLetters(int maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
     public DeadLetter envelope(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String original = exchange.getMessage().getBody(String.class);
-        Object message = WireFormat.tryParse(original);
+        byte[] bytes = original == null ? new byte[0] : original.getBytes(StandardCharsets.UTF_8);
+        boolean tooLarge = bytes.length > maxRecordBytes;
+        Object message = tooLarge ? new String(bytes, 0, Math.min(KEPT_BYTES, maxRecordBytes / 2), StandardCharsets.UTF_8)
+                : WireFormat.tryParse(original);
         Integer redeliveries = exchange.getProperty(REDELIVERIES, Integer.class);
         return new DeadLetter(
                 exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class),
@@ -34,7 +51,17 @@ public class DeadLetters {
                 exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class),
                 exchange.getMessage().getHeader(KafkaConstants.KEY, String.class),
                 error == null ? null : error.getClass().getName(),
-                1 + (redeliveries == null ? 0 : redeliveries));
+                1 + (redeliveries == null ? 0 : redeliveries),
+                tooLarge ? (long) bytes.length : null,
+                tooLarge ? sha256(bytes) : null);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     static String describe(Throwable error) {

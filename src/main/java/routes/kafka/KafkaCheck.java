@@ -148,7 +148,7 @@ public final class KafkaCheck implements AutoCloseable {
             case "optouts" -> new OptOut("kafka-check", OptOut.USER, "kafka-check", true, now, "remember", null, null, null,
                     WireFormat.SCHEMA_VERSION);
             default -> new DeadLetter("kafka-check", Map.of("marker", marker), "kafka-check test record", now, 0, 0L, marker,
-                    "kafka-check", 1);
+                    "kafka-check", 1, null, null);
         };
     }
 

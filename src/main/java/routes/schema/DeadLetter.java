@@ -14,5 +14,13 @@ public record DeadLetter(
         Long offset,
         String key,
         String errorType,
-        Integer attempts) {
+        Integer attempts,
+        Long originalSize,
+        String originalSha256) {
+
+    /** Whether {@code message} holds only the start of a record too large to keep whole (then size and hash name it). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean truncated() {
+        return originalSha256 != null;
+    }
 }

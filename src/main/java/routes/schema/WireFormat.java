@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 public final class WireFormat {
 
     public static final int SCHEMA_VERSION = 1;
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -37,6 +38,17 @@ public final class WireFormat {
     private final JsonSchema botResponse = load("bot-response");
     private final JsonSchema deadLetter = load("dead-letter");
     private final JsonSchema optOut = load("opt-out");
+    private final int maxRecordBytes;
+
+    /** With the default record limit (1 MiB, the broker's default message size). */
+    public WireFormat() {
+        this(DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /** @param maxRecordBytes rtfm.max-record-bytes: a larger record is refused, read or written */
+    public WireFormat(int maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
+    }
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -126,6 +138,11 @@ public final class WireFormat {
     private <T> T read(String json, JsonSchema schema, Class<T> type) {
         if (json == null || json.isBlank()) {
             throw new InvalidRecordException(type.getSimpleName() + " is empty");
+        }
+        int size = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (size > maxRecordBytes) {
+            throw new InvalidRecordException(type.getSimpleName() + " of " + size + " bytes is over the limit of " + maxRecordBytes
+                    + " (rtfm.max-record-bytes)");
         }
         JsonNode node;
         try {

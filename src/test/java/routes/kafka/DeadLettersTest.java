@@ -13,7 +13,7 @@ import routes.schema.WireFormat;
 
 class DeadLettersTest {
 
-    private final DeadLetters deadLetters = new DeadLetters();
+    private final DeadLetters deadLetters = new DeadLetters(WireFormat.DEFAULT_MAX_RECORD_BYTES);
 
     private static Exchange failed(String body, Throwable error) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
@@ -49,5 +49,21 @@ class DeadLettersTest {
         assertThat(letter.message()).isEqualTo("{broken");
         assertThat(letter.error()).isEqualTo("InvalidRecordException");
         assertThat(letter.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordOverTheLimitIsKeptTruncatedWithItsSizeAndHashAndTheEnvelopeStaysSmall() throws Exception {
+        String huge = "{\"message_id\": \"big\", \"content\": \"" + "x".repeat(200_000) + "\"}";
+        DeadLetters small = new DeadLetters(100_000);
+        DeadLetter letter = small.envelope(failed(huge, new InvalidRecordException("too large")));
+        assertThat(letter.truncated()).isTrue();
+        assertThat(letter.originalSize()).isEqualTo(huge.length());
+        assertThat(letter.originalSha256()).isEqualTo(DeadLetters.sha256(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasSize(64);
+        assertThat((String) letter.message()).startsWith("{\"message_id\": \"big\"").hasSizeLessThanOrEqualTo(DeadLetters.KEPT_BYTES);
+        assertThat(new WireFormat().write(letter).length()).isLessThan(100_000);
+        // and the wire format refuses such a record in the first place
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new WireFormat(100_000).parseMessage(huge)))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("rtfm.max-record-bytes");
     }
 }

@@ -62,6 +62,7 @@ import routes.testing.TopicReader;
 class PipelineIT {
 
     private static final String API_KEY = "test-gemini-key-" + UUID.randomUUID();
+    private static final int MAX_RECORD_BYTES = 100_000;
     /** The Chroma server ignores it; the recording proxy in front of it shows whether it was sent, and where. */
     private static final String CHROMA_TOKEN = "test-chroma-token-" + UUID.randomUUID();
     private static final String GENERATED = "From the chat history: raise similarity_top_k on the query [1].";
@@ -107,6 +108,8 @@ class PipelineIT {
         config.setProperty("rtfm.chroma.collection", "it-" + run);
         config.setProperty("rtfm.gemini.api-key", API_KEY);
         config.setProperty("rtfm.chroma.auth-token", CHROMA_TOKEN);
+        // small enough to test with records the broker takes; the default is the broker's own 1 MiB
+        config.setProperty("rtfm.max-record-bytes", Integer.toString(MAX_RECORD_BYTES));
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
         config.setProperty("rtfm.http.port", Integer.toString(httpPort));
         config.setProperty("rtfm.console.enabled", "false");
@@ -321,6 +324,20 @@ class PipelineIT {
         assertThat(letter.path("error_type").asText()).isEqualTo("routes.schema.InvalidRecordException");
         assertThat(letter.path("attempts").asInt()).isEqualTo(1);
         assertThat(letter.has("offset")).isTrue();
+    }
+
+    @Test
+    void aRecordOverTheLimitIsDeadLetteredTruncatedWithItsSizeAndHash() throws Exception {
+        String key = "huge-" + run;
+        String huge = "{\"message_id\": \"" + key + "\", \"content\": \"" + "spam ".repeat(30_000) + "\", \"username\": \"u\", "
+                + "\"user_id\": \"1\", \"channel_id\": \"2\", \"timestamp\": \"2025-11-02T12:34:56.789Z\"}";
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("messages"), key, huge);
+        JsonNode letter = deadLetter(key);
+        assertThat(letter.path("error").asText()).contains("rtfm.max-record-bytes");
+        assertThat(letter.path("original_size").asLong()).isEqualTo(huge.length());
+        assertThat(letter.path("original_sha256").asText()).hasSize(64);
+        assertThat(letter.toString().length()).isLessThan(MAX_RECORD_BYTES);
+        assertThat(getRecord(key).path("ids").size()).isZero();
     }
 
     @Test

@@ -67,7 +67,7 @@ class WireFormatTest {
         assertThat(wire.parseResponse(wire.write(response))).isEqualTo(response);
 
         DeadLetter letter = new DeadLetter("discord-messages", "{oops", "not JSON", "2025-11-02T12:34:57Z", 2, 17L, "k",
-                "routes.schema.InvalidRecordException", 1);
+                "routes.schema.InvalidRecordException", 1, null, null);
         assertThat(wire.parseDeadLetter(wire.write(letter))).isEqualTo(letter);
     }
 
