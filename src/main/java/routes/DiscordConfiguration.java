@@ -30,8 +30,11 @@ public class DiscordConfiguration implements CamelConfiguration {
                                                @PropertyInject("rtfm.discord.compression") String compression,
                                                @BeanInject("questions") QuestionDetector questions,
                                                @BeanInject("questionLimiter") QuestionLimiter limiter,
-                                               @BeanInject("pendingInteractions") PendingInteractions pending) {
-        return new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending);
+                                               @BeanInject("pendingInteractions") PendingInteractions pending,
+                                               @PropertyInject("rtfm.discord.intake-buffer") int intakeBuffer) {
+        DiscordConnection connection = new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending);
+        connection.setIntakeBuffer(intakeBuffer);
+        return connection;
     }
 
     @BindToRegistry(lazy = true)

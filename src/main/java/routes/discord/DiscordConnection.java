@@ -33,6 +33,8 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     private final PendingInteractions pending;
     private CamelContext camelContext;
     private volatile JDA jda;
+    private DiscordIntake intake;
+    private int intakeBuffer = 10_000;
 
     public DiscordConnection(String token, String apiBaseUrl, String gatewayUrl, String compression, QuestionDetector questions,
                              QuestionLimiter limiter, PendingInteractions pending) {
@@ -43,6 +45,11 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         this.questions = questions;
         this.limiter = limiter;
         this.pending = pending;
+    }
+
+    /** How many records may wait for Kafka before the gateway drops new ones (rtfm.discord.intake-buffer). */
+    public void setIntakeBuffer(int intakeBuffer) {
+        this.intakeBuffer = intakeBuffer;
     }
 
     public boolean configured() {
@@ -65,7 +72,10 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         if (!configured()) {
             return;
         }
-        DiscordIntake intake = new DiscordIntake(camelContext.createProducerTemplate());
+        DiscordIntake intake = new DiscordIntake(camelContext, intakeBuffer,
+                () -> camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", routes.metrics.RtfmMetrics.class)
+                        .registry().counter("rtfm.intake.failures").increment());
+        this.intake = intake;
         String gateway = gatewayUrl;
         JDA client = JDABuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
@@ -102,6 +112,10 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
             if (!client.awaitShutdown(Duration.ofSeconds(10))) {
                 client.shutdownNow();
             }
+        }
+        if (intake != null) {
+            // no new event comes in now: what is buffered goes to Kafka before the routes stop
+            intake.close();
         }
     }
 
