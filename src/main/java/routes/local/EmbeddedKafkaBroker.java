@@ -30,6 +30,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private KafkaRaftServer server;
     private String bootstrapServers;
 
+    private int brokerPort;
+    private int controllerPort;
+
     public EmbeddedKafkaBroker(Path dataDir) {
         this.dataDir = dataDir;
     }
@@ -40,8 +43,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDir);
-            int brokerPort = freePort();
-            int controllerPort = freePort();
+            // a restart listens where the first start did, so clients find it again
+            if (brokerPort == 0) {
+                brokerPort = freePort();
+                controllerPort = freePort();
+            }
             Path logDir = dataDir.resolve("logs");
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");

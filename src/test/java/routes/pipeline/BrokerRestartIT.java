@@ -1,0 +1,109 @@
+package routes.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.kafka.TopicCatalog;
+import routes.local.EmbeddedKafkaBroker;
+import routes.schema.DiscordMessage;
+import routes.schema.WireFormat;
+import routes.testing.SharedInfrastructure;
+import routes.testing.TopicReader;
+
+/**
+ * The broker goes away under a running app and comes back (the test's own broker: same ports,
+ * same data), while messages keep being written. Every message must be stored, none dead-lettered.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrokerRestartIT {
+
+    private static final int MESSAGES = 300;
+    private static final Duration DOWN = Duration.ofSeconds(10);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final WireFormat wire = new WireFormat();
+    private EmbeddedKafkaBroker broker;
+    private String bootstrap;
+    private RtfmApplication app;
+    private ChromaCollection chroma;
+
+    @BeforeAll
+    void start() throws Exception {
+        broker = new EmbeddedKafkaBroker(Files.createTempDirectory("rtfm-restart-kafka"));
+        bootstrap = broker.start();
+        Properties config = new Properties();
+        config.setProperty("rtfm.kafka.bootstrap-servers", bootstrap);
+        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
+        config.setProperty("rtfm.chroma.collection", "restart-" + run);
+        config.setProperty("rtfm.console.enabled", "false");
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            config.setProperty("rtfm.http.port", Integer.toString(socket.getLocalPort()));
+        }
+        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-restart-it").toString());
+        for (String role : TopicCatalog.ROLES) {
+            config.setProperty("rtfm.topics." + role + ".name", "restart-" + run + "-" + role);
+        }
+        app = new RtfmApplication(config);
+        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void aBrokerRestartMidFlowLosesNothing() throws Exception {
+        Properties producerConfig = new Properties();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            send(producer, 0, MESSAGES / 2);
+            await().atMost(Duration.ofSeconds(90)).until(() -> chroma.count() >= 50);
+
+            broker.close();
+            // written while the broker is away: the producer holds them until it is back
+            send(producer, MESSAGES / 2, MESSAGES);
+            Thread.sleep(DOWN.toMillis());
+            broker.start();
+            producer.flush();
+        }
+        await().atMost(Duration.ofMinutes(3)).until(() -> chroma.count() == MESSAGES);
+        assertThat(TopicReader.all(bootstrap, "restart-" + run + "-dead-letter")).isEmpty();
+    }
+
+    private void send(KafkaProducer<String, String> producer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String id = "restart-" + run + "-" + i;
+            DiscordMessage message = new DiscordMessage(id, "Restart test message " + i + " about broker failover", "ana", "7", "general",
+                    Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, "local", "general", null, null,
+                    false, List.of(), null, null, null);
+            producer.send(new ProducerRecord<>("restart-" + run + "-messages", id, wire.write(message)));
+        }
+    }
+}
