@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaHealthCheck;
 import routes.discord.DiscordConnection;
+import routes.discord.DiscordHealthCheck;
+import routes.gemini.GeminiBreakerHealthCheck;
 import routes.metrics.RtfmGauges;
 import routes.metrics.RtfmMetrics;
 import routes.privacy.OptOutList;
@@ -45,6 +47,7 @@ final class RtfmLifecycle extends MainListenerSupport {
             // fail at start, with the reason (unreachable, another embedding model), rather than on the first message
             LOG.info("Chroma collection '{}' is {}", collection.name(), collection.id());
             HealthCheckRegistry.get(context).register(new ChromaHealthCheck(collection));
+            HealthCheckRegistry.get(context).register(new GeminiBreakerHealthCheck(context));
             // the whole opt-out list is read before ingest stores its first message
             try {
                 context.addService(context.getRegistry().lookupByNameAndType("optOuts", OptOutList.class), true, true);
@@ -65,6 +68,7 @@ final class RtfmLifecycle extends MainListenerSupport {
                 context.addService(connection, true, true);
                 discord = connection;
                 gauges.discord(connection);
+                HealthCheckRegistry.get(context).register(new DiscordHealthCheck(connection));
             }
             context.addService(gauges, true, true);
             LOG.info(readyLine);

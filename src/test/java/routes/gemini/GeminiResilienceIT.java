@@ -155,6 +155,11 @@ class GeminiResilienceIT {
         assertThat(fallback).as("an answer given by the open breaker, without calling Gemini").isNotNull();
         assertThat(fallback.path("response_text").asText()).contains("unavailable right now");
         assertThat(fallback.path("sources").size()).isPositive();
+        // /observe/health shows the open breaker, and RTFM stays ready: it still answers
+        JsonNode health = WireFormat.mapper().readTree(http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/observe/health?data=true")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.toString()).contains("gemini-breaker").contains("OPEN");
 
         gemini.resetAll();
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).willReturn(okJson(Gemini.answer(GENERATED))));
