@@ -12,6 +12,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import routes.chroma.ChromaCollection;
 import routes.chroma.CollectionRecovery;
 import routes.errors.BeforeRetry;
+import routes.errors.RetryBudget;
 import routes.errors.TransientFailure;
 import routes.kafka.DeadLetters;
 import routes.metrics.RtfmMetrics;
@@ -47,6 +48,12 @@ public class ReliabilityConfiguration implements CamelConfiguration {
         return new RedeliveryPolicy().maximumRedeliveries(maxRedeliveries).redeliveryDelay(initialDelayMs)
                 .useExponentialBackOff().backOffMultiplier(multiplier).maximumRedeliveryDelay(maxDelayMs)
                 .useCollisionAvoidance().retryAttemptedLogLevel(LoggingLevel.WARN).logStackTrace(false);
+    }
+
+    @BindToRegistry(lazy = true)
+    public RetryBudget retryBudget(@PropertyInject("rtfm.retry.max-redeliveries") int maxRedeliveries,
+                                   @PropertyInject("rtfm.answer.deadline-ms") long deadlineMs) {
+        return new RetryBudget(maxRedeliveries, deadlineMs);
     }
 
     @BindToRegistry(lazy = true, beanPostProcess = true)

@@ -209,8 +209,8 @@ class RouteLogicTest {
 
     @Test
     void aChromaThatDoesNotAnswerIsWaitedOutByIngestButAQuestionIsDeadLetteredAndAnswered() throws Exception {
-        deadLetters.expectedMessageCount(1);
-        responses.expectedMessageCount(1);
+        deadLetters.expectedMessageCount(2);
+        responses.expectedMessageCount(2);
         // ingest: rtfm.retry.max-redeliveries (5) retries, then the record goes back to its consumer, which polls it again
         org.apache.camel.Exchange ingest = template.send("direct:ingest-messages-source", exchange -> {
             exchange.getMessage().setBody(wire.write(message("10", "deploys run at 5pm")));
@@ -221,11 +221,18 @@ class RouteLogicTest {
         assertThat(ingest.getProperty(routes.kafka.DeadLetters.REDELIVERIES, Integer.class)).isEqualTo(5);
 
         // a question cannot wait: after the same retries it is dead-lettered, and its asker gets an error answer
-        BotQuery query = new BotQuery("q-down", "m-down", "when do deploys run?", "u", "1", "general", "2025-11-02T12:34:56.789Z",
+        BotQuery query = new BotQuery("q-down", "m-down", "when do deploys run?", "u", "1", "general", java.time.Instant.now().toString(),
                 Map.of("origin", "console"), 1, "local", List.of("general"), null);
         template.sendBodyAndHeaders("direct:answer-queries-source", wire.write(query),
                 Map.of("kafka.TOPIC", "bot-queries", "kafka.PARTITION", 0, "kafka.OFFSET", 7L, "kafka.KEY", "general"));
+        // asked longer ago than rtfm.answer.deadline-ms: no retry could answer it in time, so it is told at once
+        BotQuery stale = new BotQuery("q-stale", "m-stale", "when do deploys run?", "u", "1", "general", "2025-11-02T12:34:56.789Z",
+                Map.of("origin", "console"), 1, "local", List.of("general"), null);
+        template.sendBodyAndHeaders("direct:answer-queries-source", wire.write(stale),
+                Map.of("kafka.TOPIC", "bot-queries", "kafka.PARTITION", 0, "kafka.OFFSET", 8L, "kafka.KEY", "general"));
         MockEndpoint.assertIsSatisfied(context);
+        DeadLetter staleLetter = wire.parseDeadLetter(deadLetters.getExchanges().get(1).getMessage().getBody(String.class));
+        assertThat(staleLetter.attempts()).isEqualTo(1);
         DeadLetter letter = wire.parseDeadLetter(deadLetters.getExchanges().get(0).getMessage().getBody(String.class));
         assertThat(letter.attempts()).isEqualTo(6);
         assertThat(letter.originalTopic()).isEqualTo("bot-queries");

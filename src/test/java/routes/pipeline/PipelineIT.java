@@ -356,8 +356,8 @@ class PipelineIT {
         String channel = "overload-" + run;
         TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("queries"), channel, """
                 {"query_id": "%s", "original_message_id": "m", "question": "OVERLOAD-%s how do I build an index from my documents?",
-                 "username": "u", "user_id": "1", "channel_id": "%s", "timestamp": "2025-11-02T12:34:56.789Z", "context": {}}"""
-                .formatted(queryId, run, channel));
+                 "username": "u", "user_id": "1", "channel_id": "%s", "timestamp": "%s", "context": {}}"""
+                .formatted(queryId, run, channel, Instant.now()));
         JsonNode letter = deadLetter(channel);
         assertThat(letter.path("message").path("query_id").asText()).isEqualTo(queryId);
         assertThat(letter.path("error").asText()).contains("503");
