@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaHealthCheck;
 import routes.discord.DiscordConnection;
+import routes.errors.PollBudget;
 import routes.discord.DiscordHealthCheck;
 import routes.gemini.GeminiBreakerHealthCheck;
 import routes.metrics.RtfmGauges;
@@ -43,6 +44,12 @@ final class RtfmLifecycle extends MainListenerSupport {
     public void afterConfigure(BaseMainSupport support) {
         CamelContext context = support.getCamelContext();
         if (role.runsProcessor()) {
+            String budget = PollBudget.problem(Integer.parseInt(context.resolvePropertyPlaceholders("{{rtfm.answer.max-poll-records}}")),
+                    Long.parseLong(context.resolvePropertyPlaceholders("{{rtfm.answer.deadline-ms}}")),
+                    Long.parseLong(context.resolvePropertyPlaceholders("{{camel.component.kafka.max-poll-interval-ms}}")));
+            if (budget != null) {
+                throw new IllegalStateException(budget);
+            }
             ChromaCollection collection = context.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
             // fail at start, with the reason (unreachable, another embedding model), rather than on the first message
             LOG.info("Chroma collection '{}' is {}", collection.name(), collection.id());

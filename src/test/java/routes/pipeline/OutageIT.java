@@ -57,6 +57,7 @@ class OutageIT {
     private KafkaProducer<String, String> producer;
     private ChromaCollection outside;
     private int sent;
+    private final Properties config = new Properties();
 
     @BeforeAll
     void start() throws Exception {
@@ -80,6 +81,7 @@ class OutageIT {
         }
         config.setProperty("rtfm.kafka.processor-group-id", "outage-processor-" + run);
         config.setProperty("rtfm.kafka.bot-group-id", "outage-bot-" + run);
+        this.config.putAll(config);
         app = new RtfmApplication(config);
         app.start();
         // the test's own view of Chroma, apart from the app's, to count and to delete behind its back
@@ -143,6 +145,22 @@ class OutageIT {
         publishMessages(20);
         await().atMost(Duration.ofSeconds(90)).until(() -> stored() == 20);
         assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aProcessorWhosePollOfQuestionsCouldOutlastKafkasPatienceRefusesToStart() {
+        Properties tooSlow = new Properties();
+        tooSlow.putAll(config);
+        // 3 questions a poll, each allowed 200 s: longer than the 300 s Kafka waits for the next poll
+        tooSlow.setProperty("rtfm.answer.deadline-ms", "200000");
+        tooSlow.setProperty("rtfm.kafka.processor-group-id", "outage-refused-" + run);
+        RtfmApplication refused = new RtfmApplication(tooSlow);
+        try {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(refused::start))
+                    .hasStackTraceContaining("max.poll.interval.ms").hasStackTraceContaining("rtfm.answer.max-poll-records");
+        } finally {
+            refused.close();
+        }
     }
 
     /** The count of the collection with the configured name, looked up by name each time; -1 when there is none. */
