@@ -77,16 +77,7 @@ public class ChromaCollection {
 
     /** Whether the configured collection exists (readiness: ingest cannot store without it). */
     public boolean exists() {
-        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(databaseUrl() + "/collections/" + name)))
-                .timeout(Duration.ofSeconds(3)).GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return answersOk(databaseUrl() + "/collections/" + name);
     }
 
     public String name() {
@@ -151,9 +142,13 @@ public class ChromaCollection {
 
     /** Whether Chroma answers its heartbeat. */
     public boolean reachable() {
+        return answersOk(baseUrl + "/api/v2/heartbeat");
+    }
+
+    /** A quick GET for health checks: true on 200, false on anything else, an error included. */
+    private boolean answersOk(String url) {
+        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofSeconds(3)).GET().build();
         try {
-            HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/heartbeat")))
-                    .timeout(Duration.ofSeconds(3)).GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
