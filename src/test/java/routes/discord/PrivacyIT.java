@@ -9,8 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.kafka.ConsumerLag;
-import routes.kafka.TopicCatalog;
 import routes.schema.WireFormat;
 import routes.testing.FakeDiscord;
 import routes.testing.Gemini;
 import routes.testing.SharedInfrastructure;
+import routes.testing.TestApps;
 import routes.testing.TopicReader;
 
 /**
@@ -91,26 +89,13 @@ class PrivacyIT {
     }
 
     private Properties config(String role) throws Exception {
-        Properties config = new Properties();
+        Properties config = TestApps.config("privacy", run);
         config.setProperty("rtfm.role", role);
-        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
-        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
-        config.setProperty("rtfm.chroma.collection", "privacy-" + run);
+        httpPorts.put(role, Integer.parseInt(config.getProperty("rtfm.http.port")));
         config.setProperty("rtfm.gemini.api-key", "privacy-it-key");
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
-        try (ServerSocket socket = new ServerSocket(0)) {
-            config.setProperty("rtfm.http.port", Integer.toString(socket.getLocalPort()));
-            httpPorts.put(role, socket.getLocalPort());
-        }
         config.setProperty("rtfm.http.api-token", "privacy-it-token");
-        config.setProperty("rtfm.console.enabled", "false");
-        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-privacy-it").toString());
         discord.configure(config);
-        for (String topic : TopicCatalog.ROLES) {
-            config.setProperty("rtfm.topics." + topic + ".name", "privacy-" + run + "-" + topic);
-        }
-        config.setProperty("rtfm.kafka.processor-group-id", "privacy-processor-" + run);
-        config.setProperty("rtfm.kafka.bot-group-id", "privacy-bot-" + run);
         return config;
     }
 

@@ -13,12 +13,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -35,11 +33,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
-import routes.kafka.TopicCatalog;
 import routes.schema.BotResponse;
 import routes.schema.WireFormat;
 import routes.testing.Gemini;
 import routes.testing.SharedInfrastructure;
+import routes.testing.TestApps;
 
 /**
  * Gemini misbehaving under the real app (WireMock as Gemini, real Kafka and Chroma), asked through
@@ -65,27 +63,14 @@ class GeminiResilienceIT {
     void start() throws Exception {
         gemini = new WireMockServer(wireMockConfig().dynamicPort());
         gemini.start();
-        try (ServerSocket socket = new ServerSocket(0)) {
-            httpPort = socket.getLocalPort();
-        }
-        Properties config = new Properties();
-        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
-        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
-        config.setProperty("rtfm.chroma.collection", "gemini-" + run);
+        Properties config = TestApps.config("gemini", run);
+        httpPort = Integer.parseInt(config.getProperty("rtfm.http.port"));
         config.setProperty("rtfm.gemini.api-key", "gemini-it-key");
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
-        config.setProperty("rtfm.http.port", Integer.toString(httpPort));
-        config.setProperty("rtfm.console.enabled", "false");
-        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-gemini-it").toString());
         config.setProperty("rtfm.retry.max-redeliveries", "1");
         config.setProperty("rtfm.retry.initial-delay-ms", "50");
         config.setProperty("rtfm.gemini.breaker.window", "4");
         config.setProperty("rtfm.gemini.breaker.open-seconds", Integer.toString(BREAKER_OPEN_SECONDS));
-        for (String role : TopicCatalog.ROLES) {
-            config.setProperty("rtfm.topics." + role + ".name", "gemini-" + run + "-" + role);
-        }
-        config.setProperty("rtfm.kafka.processor-group-id", "gemini-processor-" + run);
-        config.setProperty("rtfm.kafka.bot-group-id", "gemini-bot-" + run);
         app = new RtfmApplication(config);
         ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
         for (int i = 0; i < 5; i++) {

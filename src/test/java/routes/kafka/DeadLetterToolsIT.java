@@ -16,12 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import routes.kafka.TopicCatalog;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.cli.CliTest;
 import routes.schema.WireFormat;
 import routes.testing.SharedInfrastructure;
+import routes.testing.TestApps;
 import routes.testing.TopicReader;
 
 /**
@@ -44,17 +44,7 @@ class DeadLetterToolsIT {
 
     @BeforeAll
     void start() throws Exception {
-        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
-        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
-        config.setProperty("rtfm.chroma.collection", "dlq-" + run);
-        config.setProperty("rtfm.console.enabled", "false");
-        config.setProperty("rtfm.http.port", "0");
-        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-dlq-it").toString());
-        for (String role : TopicCatalog.ROLES) {
-            config.setProperty("rtfm.topics." + role + ".name", "dlq-" + run + "-" + role);
-        }
-        config.setProperty("rtfm.kafka.processor-group-id", "dlq-processor-" + run);
-        config.setProperty("rtfm.kafka.bot-group-id", "dlq-bot-" + run);
+        config.putAll(TestApps.config("dlq", run));
         app = new RtfmApplication(config);
         chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
     }

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
-import routes.kafka.TopicCatalog;
 import routes.local.EmbeddedKafkaBroker;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 import routes.testing.SharedInfrastructure;
+import routes.testing.TestApps;
 import routes.testing.TopicReader;
 
 /**
@@ -50,18 +50,9 @@ class BrokerRestartIT {
     void start() throws Exception {
         broker = new EmbeddedKafkaBroker(Files.createTempDirectory("rtfm-restart-kafka"));
         bootstrap = broker.start();
-        Properties config = new Properties();
+        Properties config = TestApps.config("restart", run);
+        // its own broker, which it restarts
         config.setProperty("rtfm.kafka.bootstrap-servers", bootstrap);
-        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
-        config.setProperty("rtfm.chroma.collection", "restart-" + run);
-        config.setProperty("rtfm.console.enabled", "false");
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            config.setProperty("rtfm.http.port", Integer.toString(socket.getLocalPort()));
-        }
-        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-restart-it").toString());
-        for (String role : TopicCatalog.ROLES) {
-            config.setProperty("rtfm.topics." + role + ".name", "restart-" + run + "-" + role);
-        }
         app = new RtfmApplication(config);
         chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
     }

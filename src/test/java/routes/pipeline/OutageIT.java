@@ -24,13 +24,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.embedding.MessageEmbedder;
-import routes.kafka.TopicCatalog;
 import routes.local.ChromaServer;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 import routes.testing.SharedInfrastructure;
+import routes.testing.TestApps;
 import routes.testing.TopicReader;
 
 /**
@@ -61,26 +61,17 @@ class OutageIT {
 
     @BeforeAll
     void start() throws Exception {
-        int port = freePort();
+        int port = TestApps.freePort();
         chromaServer = new ChromaServer(Path.of(".rtfm", "chroma-server"), Files.createTempDirectory("rtfm-outage-chroma"), port);
         String chromaUrl = chromaServer.start();
-        Properties config = new Properties();
-        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
+        Properties config = TestApps.config("outage", run);
+        // its own Chroma, which it stops and starts
         config.setProperty("rtfm.chroma.url", chromaUrl);
-        config.setProperty("rtfm.chroma.collection", "outage-" + run);
-        config.setProperty("rtfm.console.enabled", "false");
-        config.setProperty("rtfm.http.port", Integer.toString(freePort()));
-        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-outage-it").toString());
         config.setProperty("rtfm.retry.initial-delay-ms", "200");
         // retries enough to outlast the deadline many times over: the deadline, not the count, must end a question's
         config.setProperty("rtfm.retry.max-redeliveries", "50");
         config.setProperty("rtfm.retry.max-delay-ms", "2000");
         config.setProperty("rtfm.answer.deadline-ms", Long.toString(DEADLINE.toMillis()));
-        for (String role : TopicCatalog.ROLES) {
-            config.setProperty("rtfm.topics." + role + ".name", "outage-" + run + "-" + role);
-        }
-        config.setProperty("rtfm.kafka.processor-group-id", "outage-processor-" + run);
-        config.setProperty("rtfm.kafka.bot-group-id", "outage-bot-" + run);
         this.config.putAll(config);
         app = new RtfmApplication(config);
         app.start();
@@ -197,12 +188,6 @@ class OutageIT {
     private List<ConsumerRecord<String, String>> deadLetters() {
         return TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("dead-letter")).stream()
                 .filter(r -> r.value().contains("\"original_topic\":\"" + topic("messages") + "\"")).toList();
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private String topic(String role) {
