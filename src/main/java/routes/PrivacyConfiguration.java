@@ -5,6 +5,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import routes.discord.QuestionDetector;
+import routes.kafka.KafkaClientSettings;
 import routes.privacy.IndexingRules;
 import routes.privacy.OptOutList;
 import routes.privacy.PrivacyRequests;
@@ -16,9 +17,9 @@ public class PrivacyConfiguration implements CamelConfiguration {
     /** Started by RtfmLifecycle before the routes, in the processor role only. */
     @BindToRegistry(lazy = true)
     public OptOutList optOuts(@BeanInject("wireFormat") WireFormat wireFormat,
-                              @PropertyInject("rtfm.kafka.bootstrap-servers") String bootstrapServers,
+                              @BeanInject("kafkaClients") KafkaClientSettings kafka,
                               @PropertyInject("rtfm.topics.optouts.name") String topic) {
-        return new OptOutList(wireFormat, bootstrapServers, topic);
+        return new OptOutList(wireFormat, kafka, topic);
     }
 
     @BindToRegistry(lazy = true)

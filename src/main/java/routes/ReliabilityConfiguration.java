@@ -15,6 +15,7 @@ import routes.errors.BeforeRetry;
 import routes.errors.RetryBudget;
 import routes.errors.TransientFailure;
 import routes.kafka.DeadLetters;
+import routes.kafka.KafkaClientSettings;
 import routes.metrics.RtfmMetrics;
 
 /**
@@ -62,15 +63,32 @@ public class ReliabilityConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The answers already delivered, by response id, shared by every bot through a Kafka topic (read
-     * back at start): a response redelivered after a crash, or a question answered twice, is
-     * delivered once. Its own consumer group is random: every bot reads every entry.
+     * The answers already delivered, by response id, shared by every bot through the idempotency
+     * topic (read back at start): a response redelivered after a crash, or a question answered
+     * twice, is delivered once. Its own consumer group is random: every bot reads every entry.
      */
     @BindToRegistry(lazy = true, beanPostProcess = true)
     public IdempotentRepository deliveredAnswers(@PropertyInject("rtfm.topics.idempotency.name") String topic,
-                                                 @PropertyInject("rtfm.kafka.bootstrap-servers") String bootstrapServers,
+                                                 @BeanInject("kafkaClients") KafkaClientSettings kafka,
                                                  @PropertyInject("rtfm.idempotency.cache-size") int cacheSize) {
-        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, bootstrapServers);
+        return sharedRepository(topic, kafka, cacheSize, "delivered");
+    }
+
+    /**
+     * The questions already answered, by question id (response ids never look like one), on the same
+     * topic: a question redelivered after a processor crashed between publishing its answer and
+     * committing it is not answered again.
+     */
+    @BindToRegistry(lazy = true, beanPostProcess = true)
+    public IdempotentRepository answeredQueries(@PropertyInject("rtfm.topics.idempotency.name") String topic,
+                                                @BeanInject("kafkaClients") KafkaClientSettings kafka,
+                                                @PropertyInject("rtfm.idempotency.cache-size") int cacheSize) {
+        return sharedRepository(topic, kafka, cacheSize, "answered");
+    }
+
+    private static IdempotentRepository sharedRepository(String topic, KafkaClientSettings kafka, int cacheSize, String use) {
+        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, kafka.clientProperties("rtfm-" + use + "-producer"),
+                kafka.clientProperties("rtfm-" + use + "-consumer"));
         repository.setMaxCacheSize(cacheSize);
         return repository;
     }

@@ -10,6 +10,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.kafka.KafkaClientSettings;
 import routes.kafka.TopicAdmin;
 import routes.local.LocalInfrastructure;
 
@@ -86,7 +87,7 @@ public final class RtfmApplication implements AutoCloseable {
         Properties resolved = infrastructure.start(settings, role.runsProcessor());
         String bootstrap = resolved.getProperty("rtfm.kafka.bootstrap-servers");
         if (Boolean.parseBoolean(settings.get("rtfm.kafka.create-topics", "true"))) {
-            try (TopicAdmin admin = new TopicAdmin(bootstrap)) {
+            try (TopicAdmin admin = new TopicAdmin(KafkaClientSettings.from(settings::get).withBootstrapServers(bootstrap))) {
                 admin.reconcile(settings.topics()).forEach(change -> LOG.info("Topic {}", change));
             }
         }

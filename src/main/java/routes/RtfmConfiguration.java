@@ -5,7 +5,9 @@ import java.util.Set;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.kafka.KafkaComponent;
 import routes.answer.AudienceFilter;
 import routes.answer.CandidateSelector;
 import routes.answer.GeminiFallback;
@@ -20,6 +22,7 @@ import routes.embedding.ConversationEmbedder;
 import routes.embedding.MessageEmbedder;
 import routes.gateway.ResponseDelivery;
 import routes.gemini.GeminiClient;
+import routes.kafka.KafkaClientSettings;
 import routes.local.AskWaiters;
 import routes.local.ConsoleGateway;
 import routes.local.ApiExposure;
@@ -32,6 +35,18 @@ import routes.schema.WireFormat;
  * they need. Lazy: a bean is made on first lookup, so the order of the methods does not matter.
  */
 public class RtfmConfiguration implements CamelConfiguration {
+
+    /**
+     * One source of Kafka security settings (rtfm.kafka.client.*) for every client: the kafka
+     * component's consumers and producers get them as additional properties, the other clients
+     * (topic admin, opt-out list, idempotent repository, lag gauges) from the kafkaClients bean.
+     */
+    @Override
+    public void configure(CamelContext context) {
+        KafkaClientSettings kafka = KafkaClientSettings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
+        context.getRegistry().bind("kafkaClients", kafka);
+        context.getComponent("kafka", KafkaComponent.class).getConfiguration().getAdditionalProperties().putAll(kafka.security());
+    }
 
     @BindToRegistry(lazy = true)
     public WireFormat wireFormat(@PropertyInject("rtfm.max-record-bytes") int maxRecordBytes) {

@@ -98,6 +98,18 @@ public class ResponseFactory {
     }
 
     /**
+     * What makes an answer one of a kind: the question's id. A replayed question was answered (with
+     * an apology) under its own id; its late answer has another, so it is answered and delivered.
+     */
+    public String answerKey(@Variable("query") BotQuery query) {
+        return isLate(query) ? query.queryId() + "#late" : query.queryId();
+    }
+
+    private static boolean isLate(BotQuery query) {
+        return query.context() != null && Boolean.TRUE.equals(query.context().get(LATE_ANSWER));
+    }
+
+    /**
      * One question, one response id: answering it again (a redelivery, a replayed dead letter)
      * gives the same id, so whoever delivers can tell a duplicate.
      */
@@ -161,13 +173,12 @@ public class ResponseFactory {
                 }
             });
         }
-        boolean late = query.context() != null && Boolean.TRUE.equals(query.context().get(LATE_ANSWER));
+        boolean late = isLate(query);
         if (late && !BotResponse.ERROR.equals(mode)) {
             text = LATE_PREFIX + text;
         }
         BotResponse response = new BotResponse(
-                // a replayed question was answered (with an apology) under its own id: the late answer has another, so it is delivered
-                late ? responseIdFor(query.queryId() + "#late") : responseIdFor(query.queryId()),
+                responseIdFor(answerKey(query)),
                 query.queryId(),
                 query.originalMessageId(),
                 text,

@@ -68,7 +68,7 @@ public class DlqCommand implements Callable<Integer> {
                     ? "--from-file goes with replay" : "cannot read " + fromFile);
         }
         RtfmSettings settings = kafka.settings();
-        DeadLetterStore store = new DeadLetterStore(kafka.bootstrapServers(settings));
+        DeadLetterStore store = new DeadLetterStore(kafka.clients(settings));
         List<DeadLetter> letters = fromFile != null ? readFile(store)
                 : store.read(dlqTopic != null ? dlqTopic : settings.get("rtfm.topics.dead-letter.name"), topic, from);
         PrintWriter out = spec.commandLine().getOut();

@@ -21,6 +21,7 @@ import routes.eval.EvalQuestion;
 import routes.eval.RetrievalEvaluation;
 import routes.eval.RetrievalReport;
 import routes.kafka.ConsumerLag;
+import routes.kafka.KafkaClientSettings;
 import routes.kafka.TopicAdmin;
 import routes.kafka.TopicCatalog;
 import routes.local.ChromaServer;
@@ -119,20 +120,21 @@ public class EvalCommand implements Callable<Integer> {
             broker = EmbeddedKafkaBroker.temporary();
             config.setProperty("rtfm.kafka.bootstrap-servers", broker.start());
         }
-        String bootstrap = config.getProperty("rtfm.kafka.bootstrap-servers", settings.get("rtfm.kafka.bootstrap-servers"));
+        KafkaClientSettings kafka = KafkaClientSettings.from(settings::get)
+                .withBootstrapServers(config.getProperty("rtfm.kafka.bootstrap-servers", settings.get("rtfm.kafka.bootstrap-servers")));
         try (RtfmApplication app = new RtfmApplication(config)) {
             CamelContext camel = app.start();
             ChromaCollection collection = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
             try {
                 ProducerTemplate history = camel.createProducerTemplate();
                 export.forEach(message -> history.sendBody("direct:history-in", message));
-                awaitIngested(bootstrap, run + "-processor", run + "-messages");
+                awaitIngested(kafka, run + "-processor", run + "-messages");
                 String guild = export.isEmpty() ? null : export.get(0).guildId();
                 RetrievalEvaluation evaluation = new RetrievalEvaluation("http://127.0.0.1:" + config.getProperty("rtfm.http.port"));
                 return new RtfmReport((int) collection.count(), evaluation.evaluate(set, guild));
             } finally {
                 collection.drop();
-                try (TopicAdmin admin = new TopicAdmin(bootstrap)) {
+                try (TopicAdmin admin = new TopicAdmin(kafka)) {
                     admin.delete(TopicCatalog.ROLES.stream().map(role -> run + "-" + role).toList());
                 }
             }
@@ -146,9 +148,9 @@ public class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static void awaitIngested(String bootstrap, String group, String topic) throws Exception {
+    private static void awaitIngested(KafkaClientSettings kafka, String group, String topic) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        try (ConsumerLag lag = new ConsumerLag(bootstrap)) {
+        try (ConsumerLag lag = new ConsumerLag(kafka)) {
             while (lag.of(group, topic) > 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("ingest did not catch up with " + topic + " within 10 minutes");

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import routes.RtfmSettings;
+import routes.kafka.KafkaClientSettings;
 import routes.kafka.KafkaCheck;
 import routes.kafka.TopicAdmin;
 import routes.kafka.TopicCatalog;
@@ -39,7 +40,7 @@ public class KafkaCheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        String servers = kafka.bootstrapServers(settings);
+        KafkaClientSettings servers = kafka.clients(settings);
         PrintWriter out = spec.commandLine().getOut();
         List<String> missing = new ArrayList<>();
         try (TopicAdmin admin = new TopicAdmin(servers)) {

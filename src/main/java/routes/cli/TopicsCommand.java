@@ -42,7 +42,7 @@ public class TopicsCommand implements Callable<Integer> {
                     "delete removes " + String.join(", ", names) + " and all their records: add --yes to confirm");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(settings))) {
+        try (TopicAdmin admin = new TopicAdmin(kafka.clients(settings))) {
             switch (action) {
                 case create -> admin.reconcile(topics).forEach(change -> out.println(change));
                 case list -> {

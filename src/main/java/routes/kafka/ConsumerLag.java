@@ -21,12 +21,10 @@ public final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
 
-    public ConsumerLag(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public ConsumerLag(KafkaClientSettings kafka) {
+        Properties props = kafka.clientProperties("rtfm-consumer-lag");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TopicAdmin.TIMEOUT_MS / 2);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TopicAdmin.TIMEOUT_MS);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "rtfm-consumer-lag");
         this.admin = Admin.create(props);
     }
 

@@ -32,18 +32,16 @@ public final class DeadLetterStore {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final WireFormat wire = new WireFormat();
 
-    public DeadLetterStore(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public DeadLetterStore(KafkaClientSettings kafka) {
+        this.kafka = kafka;
     }
 
     /** The dead letters now on the topic, oldest first per partition, optionally of one original topic and since a time. */
     public List<DeadLetter> read(String deadLetterTopic, String originalTopic, Instant since) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "rtfm-dlq-" + UUID.randomUUID());
+        Properties props = kafka.clientProperties("rtfm-dlq-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_TIMEOUT.toMillis());
         List<DeadLetter> letters = new ArrayList<>();
@@ -71,8 +69,7 @@ public final class DeadLetterStore {
 
     /** Re-publishes each dead letter's record (as it was, or as corrected) to its original topic; returns how many. */
     public int replay(List<DeadLetter> letters) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = kafka.clientProperties("rtfm-dlq-replay");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) READ_TIMEOUT.toMillis());

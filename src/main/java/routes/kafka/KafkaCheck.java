@@ -34,14 +34,13 @@ public final class KafkaCheck implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final WireFormat wireFormat = new WireFormat();
     private final KafkaProducer<String, String> producer;
 
-    public KafkaCheck(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public KafkaCheck(KafkaClientSettings kafka) {
+        this.kafka = kafka;
+        Properties props = kafka.clientProperties("rtfm-kafka-check");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
@@ -87,7 +86,7 @@ public final class KafkaCheck implements AutoCloseable {
         } catch (ExecutionException e) {
             return new Result(topic.name(), false, e.getCause().getMessage());
         } catch (TimeoutException e) {
-            return new Result(topic.name(), false, "Kafka at " + bootstrapServers + " did not acknowledge within "
+            return new Result(topic.name(), false, "Kafka at " + kafka.bootstrapServers() + " did not acknowledge within "
                     + TIMEOUT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,8 +97,7 @@ public final class KafkaCheck implements AutoCloseable {
     }
 
     private String readBack(String topic, RecordMetadata written, String key) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = kafka.clientProperties("rtfm-kafka-check");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "rtfm-kafka-check-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

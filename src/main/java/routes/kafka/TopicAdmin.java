@@ -34,13 +34,11 @@ public final class TopicAdmin implements AutoCloseable {
     private final Admin admin;
     private final String bootstrapServers;
 
-    public TopicAdmin(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public TopicAdmin(KafkaClientSettings kafka) {
+        this.bootstrapServers = kafka.bootstrapServers();
+        Properties props = kafka.clientProperties("rtfm-topic-admin");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS / 2);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "rtfm-topic-admin");
         this.admin = Admin.create(props);
     }
 

@@ -27,6 +27,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
     private final Path dataDir;
+    private final String clientProtocol;
+    private final Properties serverOverrides;
     private KafkaRaftServer server;
     private String bootstrapServers;
 
@@ -34,7 +36,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private int controllerPort;
 
     public EmbeddedKafkaBroker(Path dataDir) {
+        this(dataDir, "PLAINTEXT", new Properties());
+    }
+
+    /**
+     * A broker whose client listener speaks clientProtocol (SASL_PLAINTEXT, for a secured test
+     * cluster), with serverOverrides (its SASL settings) applied over the defaults. The listener is
+     * named after its protocol, e.g. listener.name.sasl_plaintext.plain.sasl.jaas.config.
+     */
+    public EmbeddedKafkaBroker(Path dataDir, String clientProtocol, Properties serverOverrides) {
         this.dataDir = dataDir;
+        this.clientProtocol = clientProtocol;
+        this.serverOverrides = serverOverrides;
     }
 
     public synchronized String start() {
@@ -53,11 +66,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
             props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-            props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+            props.put("listeners", clientProtocol + "://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            props.put("advertised.listeners", clientProtocol + "://127.0.0.1:" + brokerPort);
             props.put("controller.listener.names", "CONTROLLER");
-            props.put("inter.broker.listener.name", "PLAINTEXT");
-            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("inter.broker.listener.name", clientProtocol);
+            props.put("listener.security.protocol.map", clientProtocol + ":" + clientProtocol + ",CONTROLLER:PLAINTEXT");
             props.put("log.dirs", logDir.toAbsolutePath().toString());
             props.put("offsets.topic.replication.factor", "1");
             props.put("offsets.topic.num.partitions", "3");
@@ -68,6 +81,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             props.put("auto.create.topics.enable", "false");
             props.put("num.partitions", "1");
             props.put("log.flush.interval.messages", "1");
+            props.putAll(serverOverrides);
 
             Path config = dataDir.resolve("server.properties");
             try (var out = Files.newOutputStream(config)) {

@@ -6,6 +6,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import routes.discord.DiscordConnection;
 import routes.kafka.ConsumerLag;
+import routes.kafka.KafkaClientSettings;
 
 /**
  * The gauges an operator alerts on (deploy/prometheus/alerts.yml): each consumer group's lag on the
@@ -15,13 +16,13 @@ import routes.kafka.ConsumerLag;
 public class RtfmGauges extends ServiceSupport {
 
     private final RtfmMetrics metrics;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final List<String[]> watched = new ArrayList<>();
     private ConsumerLag lag;
 
-    public RtfmGauges(RtfmMetrics metrics, String bootstrapServers) {
+    public RtfmGauges(RtfmMetrics metrics, KafkaClientSettings kafka) {
         this.metrics = metrics;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** Lag of this group on this topic, from start on. */
@@ -36,7 +37,7 @@ public class RtfmGauges extends ServiceSupport {
 
     /** The processor's topics, or the bot's, as the role runs them. */
     public static RtfmGauges forRole(CamelContext context, RtfmMetrics metrics, boolean processor, boolean bot) {
-        RtfmGauges gauges = new RtfmGauges(metrics, context.resolvePropertyPlaceholders("{{rtfm.kafka.bootstrap-servers}}"));
+        RtfmGauges gauges = new RtfmGauges(metrics, context.getRegistry().lookupByNameAndType("kafkaClients", KafkaClientSettings.class));
         if (processor) {
             String group = context.resolvePropertyPlaceholders("{{rtfm.kafka.processor-group-id}}");
             for (String role : List.of("messages", "queries", "optouts")) {
@@ -52,7 +53,7 @@ public class RtfmGauges extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        lag = new ConsumerLag(bootstrapServers);
+        lag = new ConsumerLag(kafka);
         for (String[] groupTopic : watched) {
             metrics.gauge("rtfm.consumer.lag", "Records written to the topic and not yet done by the group", () -> {
                 try {

@@ -19,6 +19,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.kafka.KafkaClientSettings;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
 import routes.schema.WireFormat;
@@ -39,14 +40,14 @@ public class OptOutList extends ServiceSupport {
 
     private final Map<String, OptOut> choices = new ConcurrentHashMap<>();
     private final WireFormat wireFormat;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final String topic;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread follower;
 
-    public OptOutList(WireFormat wireFormat, String bootstrapServers, String topic) {
+    public OptOutList(WireFormat wireFormat, KafkaClientSettings kafka, String topic) {
         this.wireFormat = wireFormat;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.topic = topic;
     }
 
@@ -117,8 +118,7 @@ public class OptOutList extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties config = kafka.clientProperties("rtfm-opt-out-list");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import routes.kafka.KafkaClientSettings;
 import routes.kafka.TopicCatalog;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
@@ -295,7 +296,7 @@ class DiscordIT {
         String botAnswer = await().atMost(WAIT).until(() -> discord.botReplyTo(question), id -> id != null);
         String followUp = discord.sendMessage(GENERAL, EVE, "and do hotfixes skip the Friday train?", botAnswer);
         assertThat(awaitReplyTo(followUp).body().path("content").asText()).contains("Sources:");
-        try (ConsumerLag lag = new ConsumerLag(SharedInfrastructure.kafkaBootstrap())) {
+        try (ConsumerLag lag = new ConsumerLag(KafkaClientSettings.of(SharedInfrastructure.kafkaBootstrap()))) {
             await().atMost(WAIT).until(() -> lag.of(config.getProperty("rtfm.kafka.processor-group-id"),
                     config.getProperty("rtfm.topics.messages.name")) == 0);
         }
@@ -338,7 +339,7 @@ class DiscordIT {
         // does not store it: it addresses the bot, so it is no knowledge. The bot's own is not even logged.
         assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.messages.name")))
                 .anyMatch(r -> r.value().contains("\"message_id\":\"" + fromOtherBot + "\""));
-        try (ConsumerLag lag = new ConsumerLag(SharedInfrastructure.kafkaBootstrap())) {
+        try (ConsumerLag lag = new ConsumerLag(KafkaClientSettings.of(SharedInfrastructure.kafkaBootstrap()))) {
             await().atMost(WAIT).until(() -> lag.of(config.getProperty("rtfm.kafka.processor-group-id"),
                     config.getProperty("rtfm.topics.messages.name")) == 0);
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import routes.kafka.KafkaClientSettings;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.kafka.ConsumerLag;
@@ -226,7 +227,7 @@ class PrivacyIT {
         TopicReader.send(SharedInfrastructure.kafkaBootstrap(), "privacy-" + run + "-responses", GENERAL, json);
         String control = discord.sendMessage(GENERAL, ALICE, "RTFM is the release train on Thursdays " + run + "?", null);
         await().atMost(WAIT).until(() -> discord.botReplyTo(control) != null);
-        try (ConsumerLag lag = new ConsumerLag(SharedInfrastructure.kafkaBootstrap())) {
+        try (ConsumerLag lag = new ConsumerLag(KafkaClientSettings.of(SharedInfrastructure.kafkaBootstrap()))) {
             await().atMost(WAIT).until(() -> lag.of("privacy-bot-" + run, "privacy-" + run + "-responses") == 0);
         }
         assertThat(posted(text)).isEqualTo(1);
@@ -254,7 +255,7 @@ class PrivacyIT {
     }
 
     private void awaitIngested() throws Exception {
-        try (ConsumerLag lag = new ConsumerLag(SharedInfrastructure.kafkaBootstrap())) {
+        try (ConsumerLag lag = new ConsumerLag(KafkaClientSettings.of(SharedInfrastructure.kafkaBootstrap()))) {
             await().atMost(WAIT).until(() -> lag.of("privacy-processor-" + run, "privacy-" + run + "-messages") == 0);
         }
     }

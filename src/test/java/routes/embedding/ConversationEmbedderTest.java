@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import routes.kafka.KafkaClientSettings;
 import routes.chroma.ChromaRequests;
 import routes.privacy.OptOutList;
 import routes.schema.OptOut;
@@ -26,7 +27,7 @@ class ConversationEmbedderTest {
         }
     }
 
-    private static final OptOutList OPT_OUTS = new OptOutList(new WireFormat(), "unused:1", "unused");
+    private static final OptOutList OPT_OUTS = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused");
     private final RecordingEmbedder model = new RecordingEmbedder();
     private final ConversationEmbedder conversation = new ConversationEmbedder(model, new ChromaRequests(10), true, OPT_OUTS);
 
@@ -93,7 +94,7 @@ class ConversationEmbedderTest {
 
     @Test
     void aForgottenMembersWordsAreNoContextForAnotherMembersReply() throws Exception {
-        OptOutList optOuts = new OptOutList(new WireFormat(), "unused:1", "unused");
+        OptOutList optOuts = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused");
         optOuts.apply(new OptOut("g1", OptOut.USER, "frank", false, "2025-01-01T00:00:00Z", "forget", null, null, null, 1));
         ConversationEmbedder withOptOuts = new ConversationEmbedder(model, new ChromaRequests(10), true, optOuts);
         // 1300000000000000000 is a Discord snowflake from 2024: written before nothing, forgotten all the same

@@ -64,7 +64,14 @@ class RouteLogicTest {
         @Override
         @BindToRegistry(lazy = true)
         public org.apache.camel.spi.IdempotentRepository deliveredAnswers(@PropertyInject("rtfm.topics.idempotency.name") String topic,
-                @PropertyInject("rtfm.kafka.bootstrap-servers") String bootstrapServers, @PropertyInject("rtfm.idempotency.cache-size") int size) {
+                @BeanInject("kafkaClients") routes.kafka.KafkaClientSettings kafka, @PropertyInject("rtfm.idempotency.cache-size") int size) {
+            return new org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository();
+        }
+
+        @Override
+        @BindToRegistry(lazy = true)
+        public org.apache.camel.spi.IdempotentRepository answeredQueries(@PropertyInject("rtfm.topics.idempotency.name") String topic,
+                @BeanInject("kafkaClients") routes.kafka.KafkaClientSettings kafka, @PropertyInject("rtfm.idempotency.cache-size") int size) {
             return new org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository();
         }
     }

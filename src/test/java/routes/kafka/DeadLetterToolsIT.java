@@ -111,7 +111,7 @@ class DeadLetterToolsIT {
             assertThat(replayed.exit()).as(replayed.err()).isZero();
             assertThat(replayed.out()).contains("re-published " + POISON);
         }
-        try (ConsumerLag lag = new ConsumerLag(SharedInfrastructure.kafkaBootstrap())) {
+        try (ConsumerLag lag = new ConsumerLag(KafkaClientSettings.of(SharedInfrastructure.kafkaBootstrap()))) {
             await().atMost(WAIT).until(() -> lag.of(config.getProperty("rtfm.kafka.processor-group-id"), topic("messages")) == 0);
         }
         // each fixed record stored once, whatever the number of replays; none dead-lettered again

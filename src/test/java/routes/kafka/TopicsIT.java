@@ -86,7 +86,7 @@ class TopicsIT {
         overrides.setProperty("rtfm.topics.messages.partitions", "1");
         List<TopicSpec> fewer = RtfmSettings.load(overrides).topics();
 
-        try (TopicAdmin topics = new TopicAdmin(bootstrap)) {
+        try (TopicAdmin topics = new TopicAdmin(KafkaClientSettings.of(bootstrap))) {
             topics.reconcile(small);
             List<TopicAdmin.Change> changes = topics.reconcile(bigger);
             assertThat(changes.toString()).contains("partitions raised from 2 to 4").contains("retention.ms changed from 1000000 to 2000000");

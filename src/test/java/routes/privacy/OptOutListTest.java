@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import routes.kafka.KafkaClientSettings;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
 import routes.schema.WireFormat;
 
 class OptOutListTest {
 
-    private final OptOutList list = new OptOutList(new WireFormat(), "unused:1", "unused");
+    private final OptOutList list = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused");
 
     @Test
     void aMemberWhoOptedOutIsNotStoredAnywhereInTheirGuildOnly() {

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 public final class FakeDiscord implements AutoCloseable {
 
     public static final String BOT_ID = "1000000000000000001";
+    /** The bot token configure() gives the app: a fake secret that must never show. */
+    public static final String TOKEN = "fake-bot-token";
     private static final long VIEW_CHANNEL = 1L << 10;
     private static final long SEND_MESSAGES = 1L << 11;
     private static final long READ_MESSAGE_HISTORY = 1L << 16;
@@ -116,7 +118,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Points an app at this fake by configuration alone: token, REST and gateway addresses, no compression. */
     public void configure(java.util.Properties config) {
-        config.setProperty("rtfm.discord.token", "fake-bot-token");
+        config.setProperty("rtfm.discord.token", TOKEN);
         config.setProperty("rtfm.discord.api-base-url", apiBaseUrl());
         config.setProperty("rtfm.discord.gateway-url", gatewayUrl());
         config.setProperty("rtfm.discord.compression", "none");

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import routes.kafka.KafkaClientSettings;
 
 /** Plain Kafka clients for tests: write raw records, and find one on a topic. */
 public final class TopicReader {
@@ -33,8 +34,13 @@ public final class TopicReader {
     /** Reads the topic from the start until a record matches, or returns null after the timeout. */
     public static ConsumerRecord<String, String> find(String bootstrap, String topic, Predicate<ConsumerRecord<String, String>> match,
                                                       Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return find(KafkaClientSettings.of(bootstrap), topic, match, timeout);
+    }
+
+    /** The same, on a cluster that needs security settings. */
+    public static ConsumerRecord<String, String> find(KafkaClientSettings kafka, String topic, Predicate<ConsumerRecord<String, String>> match,
+                                                      Duration timeout) {
+        Properties props = kafka.clientProperties("test-reader");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
@@ -57,8 +63,12 @@ public final class TopicReader {
 
     /** Every record now on the topic. */
     public static List<ConsumerRecord<String, String>> all(String bootstrap, String topic) {
+        return all(KafkaClientSettings.of(bootstrap), topic);
+    }
+
+    public static List<ConsumerRecord<String, String>> all(KafkaClientSettings kafka, String topic) {
         java.util.ArrayList<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
-        find(bootstrap, topic, r -> {
+        find(kafka, topic, r -> {
             records.add(r);
             return false;
         }, Duration.ofSeconds(3));
