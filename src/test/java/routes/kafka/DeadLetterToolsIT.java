@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +34,8 @@ import routes.testing.TopicReader;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeadLetterToolsIT {
 
-    private static final int GOOD = 60;
-    private static final int POISON = 12;
+    private static final int GOOD = 300;
+    private static final int POISON = 50;
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -69,13 +70,15 @@ class DeadLetterToolsIT {
 
     @Test
     void poisonIsDeadLetteredThenFixedAndReplayedExactlyOnce() throws Exception {
+        List<Map.Entry<String, String>> records = new ArrayList<>();
         for (int i = 0; i < GOOD + POISON; i++) {
             String id = Long.toString(9_000_000_000L + i);
-            // every sixth record has no content: it breaks its schema
-            String content = i % 6 == 5 ? "" : ", \"content\": \"release note number " + i + " for the tools test\"";
-            TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("messages"), id, "{\"message_id\": \"" + id + "\"" + content
-                    + ", \"username\": \"u\", \"user_id\": \"1\", \"channel_id\": \"2\", \"timestamp\": \"2025-11-02T12:34:56Z\"}");
+            // every seventh record has no content: it breaks its schema
+            String content = i % 7 == 6 ? "" : ", \"content\": \"release note number " + i + " for the tools test\"";
+            records.add(Map.entry(id, "{\"message_id\": \"" + id + "\"" + content
+                    + ", \"username\": \"u\", \"user_id\": \"1\", \"channel_id\": \"2\", \"timestamp\": \"2025-11-02T12:34:56Z\"}"));
         }
+        TopicReader.sendAll(SharedInfrastructure.kafkaBootstrap(), topic("messages"), records);
         await().atMost(WAIT).until(() -> chroma.count() == GOOD);
         await().atMost(WAIT).until(() -> TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("dead-letter")).size() == POISON);
 

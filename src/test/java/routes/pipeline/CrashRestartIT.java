@@ -183,12 +183,14 @@ class CrashRestartIT {
     }
 
     private void publishMessages(int count, int heldAt) throws Exception {
+        List<Map.Entry<String, String>> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = "crash-" + run + "-" + (sent++);
             String text = (i == heldAt ? crashPoint + ": " : "") + "Message number " + sent + " about the indexer and the release notes";
             DiscordMessage message = new DiscordMessage(id, text, "ana", "7", "general", Instant.now().toString(), Map.of(),
                     WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, "local", "general", null, null, false, List.of(), null, null, null);
-            TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("messages"), id, wire.write(message));
+            records.add(Map.entry(id, wire.write(message)));
         }
+        TopicReader.sendAll(SharedInfrastructure.kafkaBootstrap(), topic("messages"), records);
     }
 }

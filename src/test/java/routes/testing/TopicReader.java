@@ -2,6 +2,7 @@ package routes.testing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -23,11 +24,22 @@ public final class TopicReader {
     }
 
     public static void send(String bootstrap, String topic, String key, String value) throws Exception {
+        sendAll(bootstrap, topic, List.of(Map.entry(key, value)));
+    }
+
+    /** Writes the records (key, value) in order, with one producer, and waits until all are acknowledged. */
+    public static void sendAll(String bootstrap, String topic, List<Map.Entry<String, String>> records) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (Map.Entry<String, String> record : records) {
+                sent.add(producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
+            }
+            for (java.util.concurrent.Future<?> ack : sent) {
+                ack.get();
+            }
         }
     }
 
