@@ -1,14 +1,19 @@
 package routes.cli;
 
+import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine.Option;
 import routes.RtfmSettings;
 import routes.kafka.KafkaClientSettings;
+import routes.local.EmbeddedKafkaBroker;
 
-/** The cluster a command talks to: --bootstrap-servers, else KAFKA_BOOTSTRAP_SERVERS; secured as the app is (rtfm.kafka.client.*). */
+/**
+ * The cluster a command talks to: --bootstrap-servers, else KAFKA_BOOTSTRAP_SERVERS, else the local-mode
+ * broker running from rtfm.local.dir; secured as the app is (rtfm.kafka.client.*).
+ */
 public class KafkaOptions {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS)")
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS, else the running local mode)")
     String bootstrapServers;
 
     RtfmSettings settings() {
@@ -19,7 +24,12 @@ public class KafkaOptions {
     KafkaClientSettings clients(RtfmSettings settings) {
         String servers = bootstrapServers != null ? bootstrapServers : settings.get("rtfm.kafka.bootstrap-servers");
         if (servers == null || servers.isBlank()) {
-            throw new IllegalArgumentException("no Kafka given: pass --bootstrap-servers HOST:PORT or set KAFKA_BOOTSTRAP_SERVERS");
+            // local mode: the broker `run` started from the local directory, while it runs
+            servers = EmbeddedKafkaBroker.runningAt(Path.of(settings.get("rtfm.local.dir", ".rtfm"), "kafka"));
+        }
+        if (servers == null || servers.isBlank()) {
+            throw new IllegalArgumentException("no Kafka given: pass --bootstrap-servers HOST:PORT, set KAFKA_BOOTSTRAP_SERVERS,"
+                    + " or start `run` in local mode from this directory");
         }
         return KafkaClientSettings.from(settings::get).withBootstrapServers(servers);
     }

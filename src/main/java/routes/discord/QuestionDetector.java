@@ -21,6 +21,9 @@ import routes.schema.WireFormat;
  */
 public class QuestionDetector {
 
+    /** The skip reason of a message that asks the bot. */
+    public static final String QUESTION = "question";
+
     private final Pattern trigger;
     private volatile Pattern mention;
 
@@ -52,7 +55,7 @@ public class QuestionDetector {
         if (!message.hasText()) {
             return "no_text";
         }
-        return addressesBot(message) ? "question" : null;
+        return addressesBot(message) ? QUESTION : null;
     }
 
     /**

@@ -26,6 +26,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
+    /** In the data directory while the broker runs: its bootstrap address. */
+    public static final String ADDRESS_FILE = "bootstrap-servers";
+
     private final Path dataDir;
     private final String clientProtocol;
     private final Properties serverOverrides;
@@ -91,6 +94,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             bootstrapServers = "127.0.0.1:" + brokerPort;
+            // where the CLI (import, dlq, reindex) of this machine finds the running broker
+            Files.writeString(dataDir.resolve(ADDRESS_FILE), bootstrapServers);
             LOG.info("Embedded Kafka broker (KRaft) listening on {} with data in {}", bootstrapServers, logDir.toAbsolutePath());
             return bootstrapServers;
         } catch (IOException e) {
@@ -125,6 +130,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
             server = null;
+            try {
+                Files.deleteIfExists(dataDir.resolve(ADDRESS_FILE));
+            } catch (IOException e) {
+                LOG.debug("cannot remove {}: {}", ADDRESS_FILE, e.getMessage());
+            }
         }
     }
 
@@ -132,6 +142,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
+        }
+    }
+
+    /** The address of the local-mode broker running from dataDir, or null when none is. */
+    public static String runningAt(Path dataDir) {
+        try {
+            Path file = dataDir.resolve(ADDRESS_FILE);
+            return Files.isReadable(file) ? Files.readString(file).trim() : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

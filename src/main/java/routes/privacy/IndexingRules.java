@@ -15,9 +15,15 @@ public class IndexingRules {
         this.optOuts = optOuts;
     }
 
-    /** Why the message is not stored (no_text, question, opted_out, excluded_channel), or null to store it. */
+    /**
+     * Why the message is not stored (no_text, question, opted_out, excluded_channel), or null to store
+     * it. History (backfill, import) asked nobody anything: an old question is stored as knowledge.
+     */
     public String skipReason(@Variable("message") DiscordMessage message) {
         String reason = questions.skipReason(message);
+        if (QuestionDetector.QUESTION.equals(reason) && message.isHistory()) {
+            reason = null;
+        }
         return reason != null ? reason : optOuts.skipReason(message);
     }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
  * together with it, because "yes, set max_tokens" means little without its question.
  * {@code addressesBot} is the gateway's word that the message asks the bot (its trigger, an
  * @mention, a reply to one of its answers): a question, never knowledge. Without it, the
- * trigger word decides.
+ * trigger word decides. {@code source} says where the record came from: {@code live} (a gateway; the
+ * default), {@code backfill} (read from Discord's history) or {@code import} (an export file).
+ * History is knowledge, never a question, even an old "RTFM ...".
  */
 public record DiscordMessage(
         String messageId,
@@ -31,17 +33,41 @@ public record DiscordMessage(
         List<Attachment> attachments,
         String jumpUrl,
         String replyToContent,
-        Boolean addressesBot) {
+        Boolean addressesBot,
+        String source) {
 
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
     public static final String DELETED = "deleted";
+    public static final String LIVE = "live";
+    public static final String BACKFILL = "backfill";
+    public static final String IMPORT = "import";
     /** Metadata key: a thread message's parent channel, so removing a channel also removes its threads. */
     public static final String PARENT_CHANNEL = "parent_channel_id";
     /** Metadata key: the author of the message replied to, so a forgotten member's words are not taken as a reply's context. */
     public static final String REPLY_TO_AUTHOR = "reply_to_author_id";
 
     public record Attachment(String id, String filename, String url, String contentType) {
+    }
+
+    /** A message as a gateway sees it (source live). */
+    public DiscordMessage(String messageId, String content, String username, String userId, String channelId, String timestamp,
+                          Map<String, Object> metadata, Integer schemaVersion, String event, String guildId, String channelName,
+                          String threadId, String replyToMessageId, Boolean authorIsBot, List<Attachment> attachments, String jumpUrl,
+                          String replyToContent, Boolean addressesBot) {
+        this(messageId, content, username, userId, channelId, timestamp, metadata, schemaVersion, event, guildId, channelName, threadId,
+                replyToMessageId, authorIsBot, attachments, jumpUrl, replyToContent, addressesBot, null);
+    }
+
+    /** Read from Discord's history or an export rather than said just now: knowledge, never a question. */
+    @JsonIgnore
+    public boolean isHistory() {
+        return source != null && !LIVE.equals(source);
+    }
+
+    public DiscordMessage withSource(String from) {
+        return new DiscordMessage(messageId, content, username, userId, channelId, timestamp, metadata, schemaVersion, event, guildId,
+                channelName, threadId, replyToMessageId, authorIsBot, attachments, jumpUrl, replyToContent, addressesBot, from);
     }
 
     /** The Python bot sent no event: every record it produced was a new message. */

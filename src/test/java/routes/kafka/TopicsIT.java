@@ -30,7 +30,7 @@ class TopicsIT {
         assertThat(second.out()).contains("discord-messages: up to date");
 
         Map<String, int[]> expected = Map.of(
-                "discord-messages", new int[] {3, 7}, "bot-queries", new int[] {3, 1},
+                "discord-messages", new int[] {3, 7}, "bot-queries", new int[] {24, 1},
                 "bot-responses", new int[] {3, 1}, "dead-letter-queue", new int[] {1, 14});
         try (Admin admin = admin()) {
             Map<String, TopicDescription> topics = admin.describeTopics(expected.keySet()).allTopicNames().get();

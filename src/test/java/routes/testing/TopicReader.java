@@ -73,17 +73,25 @@ public final class TopicReader {
         }
     }
 
-    /** Every record now on the topic. */
+    /** Every record now on the topic (read up to the end offsets it has when asked). */
     public static List<ConsumerRecord<String, String>> all(String bootstrap, String topic) {
         return all(KafkaClientSettings.of(bootstrap), topic);
     }
 
     public static List<ConsumerRecord<String, String>> all(KafkaClientSettings kafka, String topic) {
-        java.util.ArrayList<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
-        find(kafka, topic, r -> {
-            records.add(r);
-            return false;
-        }, Duration.ofSeconds(3));
+        Properties props = kafka.clientProperties("test-reader");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
         return records;
     }
 }

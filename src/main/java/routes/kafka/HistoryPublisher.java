@@ -1,0 +1,62 @@
+package routes.kafka;
+
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import routes.schema.DiscordMessage;
+import routes.schema.WireFormat;
+
+/**
+ * Publishes history (an import) to discord-messages keyed by message id, as fast as the producer
+ * batches, with the guarantees of the app's own producers (acks=all, idempotence). A send that
+ * fails is reported by flush(), so the command never says "done" over a loss.
+ */
+public final class HistoryPublisher implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+    private final String topic;
+    private final WireFormat wire = new WireFormat();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    public HistoryPublisher(KafkaClientSettings kafka, String topic) {
+        Properties props = kafka.clientProperties("rtfm-import");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TopicAdmin.TIMEOUT_MS);
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        this.topic = topic;
+    }
+
+    public void publish(DiscordMessage message) {
+        failIfFailed();
+        producer.send(new ProducerRecord<>(topic, message.messageId(), wire.write(message)), (metadata, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+        });
+    }
+
+    /** Waits until every message sent is acknowledged; throws if any was not. */
+    public void flush() {
+        producer.flush();
+        failIfFailed();
+    }
+
+    private void failIfFailed() {
+        Exception error = failure.get();
+        if (error != null) {
+            throw new IllegalStateException("Kafka did not take a message: " + error.getMessage(), error);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

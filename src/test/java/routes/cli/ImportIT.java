@@ -1,0 +1,150 @@
+package routes.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.kafka.ConsumerLag;
+import routes.kafka.KafkaClientSettings;
+import routes.schema.WireFormat;
+import routes.testing.SharedInfrastructure;
+import routes.testing.TestApps;
+import routes.testing.TopicReader;
+
+/**
+ * `import` of DiscordChatExporter exports into a running app, on the real broker and Chroma: the
+ * real sample's ordinary messages and replies are stored, its system notices are not, an old
+ * "RTFM ..." in an export is knowledge and is never answered, a second import adds nothing, and a
+ * broken file is named with the position of the fault.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImportIT {
+
+    private static final Path SAMPLE = Path.of("src/test/resources/data/llamaindex-help-sample.json");
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Properties config = new Properties();
+    private RtfmApplication app;
+    private ChromaCollection chroma;
+    private Path exports;
+
+    @BeforeAll
+    void start() throws Exception {
+        config.putAll(TestApps.config("import", run));
+        app = new RtfmApplication(config);
+        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        exports = Files.createTempDirectory("rtfm-exports");
+        Files.copy(SAMPLE, exports.resolve("llamaindex-help.json"));
+        Files.writeString(exports.resolve("old-question.json"), """
+                {"guild": {"id": "555", "name": "Test"}, "channel": {"id": "9100", "name": "archive"},
+                 "messages": [
+                   {"id": "9100000000000000001", "type": "Default", "timestamp": "2021-03-04T05:06:07+00:00",
+                    "content": "RTFM what is the deploy command for the %s cluster?", "author": {"id": "77", "name": "old-timer", "isBot": false}},
+                   {"id": "9100000000000000002", "type": "ThreadCreated", "timestamp": "2021-03-04T05:07:00+00:00",
+                    "content": "Started a thread.", "author": {"id": "77", "name": "old-timer", "isBot": false}}
+                 ]}
+                """.formatted(run));
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private CliTest.Outcome importing(String... paths) {
+        System.setProperty("rtfm.topics.messages.name", topic("messages"));
+        try {
+            String[] line = new String[paths.length + 3];
+            line[0] = "import";
+            System.arraycopy(paths, 0, line, 1, paths.length);
+            line[paths.length + 1] = "--bootstrap-servers";
+            line[paths.length + 2] = SharedInfrastructure.kafkaBootstrap();
+            return CliTest.run(line);
+        } finally {
+            System.clearProperty("rtfm.topics.messages.name");
+        }
+    }
+
+    private String topic(String role) {
+        return config.getProperty("rtfm.topics." + role + ".name");
+    }
+
+    @Test
+    void exportsAreStoredAsKnowledgeOnceWithoutTheirSystemNotices() throws Exception {
+        JsonNode sample = WireFormat.mapper().readTree(SAMPLE.toFile());
+        long knowledge = 0;
+        String notice = null;
+        String reply = null;
+        for (JsonNode m : sample.path("messages")) {
+            String type = m.path("type").asText();
+            if (type.equals("Default") || type.equals("Reply")) {
+                knowledge++;
+            } else {
+                notice = m.path("id").asText();
+            }
+            if (type.equals("Reply")) {
+                reply = m.path("id").asText();
+            }
+        }
+        assertThat(notice).isNotNull();
+        assertThat(reply).isNotNull();
+
+        CliTest.Outcome first = importing(exports.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("imported " + (knowledge + 1) + " message(s) from 2 file(s)")
+                .contains((sample.path("messages").size() - knowledge + 1) + " system notice(s) left out");
+        long expected = knowledge + 1;
+        await().atMost(WAIT).until(() -> chroma.count() == expected);
+        assertThat(stored(reply)).isTrue();
+        assertThat(stored(notice)).isFalse();
+        assertThat(stored("9100000000000000002")).isFalse();
+        // the old question is knowledge, and nobody is answered years later
+        assertThat(stored("9100000000000000001")).isTrue();
+        assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("queries"))).isEmpty();
+        assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("messages")))
+                .allMatch(r -> r.value().contains("\"source\":\"import\""));
+
+        CliTest.Outcome again = importing(SAMPLE.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        try (ConsumerLag lag = new ConsumerLag(KafkaClientSettings.of(SharedInfrastructure.kafkaBootstrap()))) {
+            await().atMost(WAIT).until(() -> lag.of(config.getProperty("rtfm.kafka.processor-group-id"), topic("messages")) == 0);
+        }
+        assertThat(chroma.count()).isEqualTo(expected);
+        assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("responses"))).isEmpty();
+    }
+
+    @Test
+    void aBrokenFileIsNamedWithThePositionAndTheOthersAreImported() throws Exception {
+        Path broken = Files.createTempFile("broken-export", ".json");
+        String text = Files.readString(SAMPLE);
+        Files.writeString(broken, text.substring(0, text.length() / 2) + "\n}}} oops");
+        Path notAnExport = Files.createTempFile("not-an-export", ".json");
+        Files.writeString(notAnExport, "{\"hello\": \"world\"}");
+        CliTest.Outcome outcome = importing(broken.toString(), notAnExport.toString(), exports.resolve("old-question.json").toString());
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.err()).contains(broken.toString() + ": not valid JSON at line").contains("column")
+                .contains(notAnExport + " (line 1): not a DiscordChatExporter JSON export: no 'messages' array")
+                .contains("2 of 3 file(s) could not be read");
+        assertThat(importing("/no/such/export.json").exit()).isEqualTo(2);
+    }
+
+    private boolean stored(String id) {
+        return chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + id + "\"]}").path("ids").size() == 1;
+    }
+}

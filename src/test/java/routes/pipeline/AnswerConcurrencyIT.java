@@ -1,0 +1,151 @@
+package routes.pipeline;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.schema.BotQuery;
+import routes.schema.BotResponse;
+import routes.schema.DiscordMessage;
+import routes.schema.WireFormat;
+import routes.testing.Gemini;
+import routes.testing.SharedInfrastructure;
+import routes.testing.TestApps;
+import routes.testing.TopicReader;
+
+/**
+ * Answers keep up with a slow Gemini: one processor (rtfm.answer.concurrency 8, the default)
+ * answers 20 questions from 20 channels together while Gemini takes 1 s per call, and still
+ * answers two questions of one channel in the order they were asked, even when the first is the
+ * slower.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnswerConcurrencyIT {
+
+    private static final Duration GEMINI_TIME = Duration.ofSeconds(1);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final WireFormat wire = new WireFormat();
+    private final Properties config = new Properties();
+    private WireMockServer gemini;
+    private RtfmApplication app;
+
+    @BeforeAll
+    void start() throws Exception {
+        gemini = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
+        gemini.start();
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
+                .willReturn(okJson(Gemini.answer("Run make restart [1].")).withFixedDelay((int) GEMINI_TIME.toMillis())));
+        config.putAll(TestApps.config("concurrency", run));
+        config.setProperty("rtfm.gemini.api-key", "concurrency-it-key");
+        config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
+        app = new RtfmApplication(config);
+        ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        List<Map.Entry<String, String>> messages = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String id = "concurrency-" + run + "-" + i;
+            messages.add(Map.entry(id, wire.write(new DiscordMessage(id, "To restart the indexer run make restart, step " + i, "ana", "7",
+                    "general", Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, "local", "general",
+                    null, null, false, List.of(), null, null, null))));
+        }
+        TopicReader.sendAll(SharedInfrastructure.kafkaBootstrap(), topic("messages"), messages);
+        await().atMost(WAIT).until(() -> chroma.count() == 10);
+        // every consumer of the group has its partitions before anything is timed
+        List<String> warmUp = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            warmUp.add(ask("warm-up-" + i, "how do I restart the indexer?"));
+        }
+        await().atMost(WAIT).until(() -> answered(warmUp).size() == warmUp.size());
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        gemini.stop();
+    }
+
+    @Test
+    void twentyQuestionsWithASlowGeminiAreAnsweredTogether() throws Exception {
+        List<String> queries = new ArrayList<>();
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            BotQuery query = query("channel-" + i, "how do I restart the indexer, question " + i + "?");
+            queries.add(query.queryId());
+            records.add(Map.entry(query.channelId(), wire.write(query)));
+        }
+        long started = System.nanoTime();
+        TopicReader.sendAll(SharedInfrastructure.kafkaBootstrap(), topic("queries"), records);
+        await().atMost(WAIT).until(() -> answered(queries).size() == queries.size());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("AnswerConcurrencyIT: 20 questions, Gemini %d ms each, answered in %d ms%n", GEMINI_TIME.toMillis(), took.toMillis());
+        assertThat(answered(queries).values()).allMatch(BotResponse.GENERATED::equals);
+        // one at a time this takes 20 s and more; 8 consumers on 24 partitions: as many seconds as the
+        // busiest consumer has questions (channels hash unevenly: typically 4 or 5 of the 20)
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aChannelsQuestionsAreAnsweredInTheOrderAsked() throws Exception {
+        // the first one's Gemini call is the slower: answered at once, the second would come first
+        gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(1).withRequestBody(containing("slow-first"))
+                .willReturn(okJson(Gemini.answer("First [1].")).withFixedDelay(3000)));
+        String first = ask("ordered-channel", "slow-first: how do I restart the indexer?");
+        String second = ask("ordered-channel", "how do I restart the indexer again?");
+        await().atMost(WAIT).until(() -> answered(List.of(first, second)).size() == 2);
+        List<String> order = TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("responses")).stream()
+                .map(r -> wire.parseResponse(r.value()).queryId()).filter(id -> id.equals(first) || id.equals(second)).toList();
+        assertThat(order).containsExactly(first, second);
+    }
+
+    private String topic(String role) {
+        return config.getProperty("rtfm.topics." + role + ".name");
+    }
+
+    private String ask(String channel, String question) throws Exception {
+        BotQuery query = query(channel, question);
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("queries"), channel, wire.write(query));
+        return query.queryId();
+    }
+
+    private static BotQuery query(String channel, String question) {
+        String queryId = "query_concurrency_" + UUID.randomUUID();
+        return new BotQuery(queryId, "m-" + queryId, question, "ana", "7", channel, Instant.now().toString(),
+                Map.of(BotQuery.ORIGIN, "concurrency-it"), WireFormat.SCHEMA_VERSION, "local", List.of("general"), null);
+    }
+
+    /** Query id to answer mode, of those of the given questions answered so far. */
+    private Map<String, String> answered(List<String> queryIds) {
+        Map<String, String> modes = new java.util.HashMap<>();
+        for (ConsumerRecord<String, String> record : TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("responses"))) {
+            BotResponse response = wire.parseResponse(record.value());
+            if (queryIds.contains(response.queryId())) {
+                modes.put(response.queryId(), response.mode());
+            }
+        }
+        return modes;
+    }
+}
