@@ -4,11 +4,13 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import routes.backfill.Watermarks;
 import routes.discord.DiscordConnection;
 import routes.discord.DiscordReplies;
 import routes.discord.PendingInteractions;
 import routes.discord.QuestionDetector;
 import routes.discord.QuestionLimiter;
+import routes.kafka.KafkaClientSettings;
 
 /** The Discord gateway's beans: the JDA connection, its question limit, pending /ask interactions and answer delivery. */
 public class DiscordConfiguration implements CamelConfiguration {
@@ -31,9 +33,16 @@ public class DiscordConfiguration implements CamelConfiguration {
                                                @BeanInject("questions") QuestionDetector questions,
                                                @BeanInject("questionLimiter") QuestionLimiter limiter,
                                                @BeanInject("pendingInteractions") PendingInteractions pending,
-                                               @PropertyInject("rtfm.discord.intake-buffer") int intakeBuffer) {
+                                               @PropertyInject("rtfm.discord.intake-buffer") int intakeBuffer,
+                                               @PropertyInject("rtfm.backfill.enabled") boolean backfill,
+                                               @PropertyInject("rtfm.backfill.max-age-days") int maxAgeDays,
+                                               @PropertyInject("rtfm.topics.backfill-state.name") String watermarkTopic,
+                                               @BeanInject("kafkaClients") KafkaClientSettings kafka) {
         DiscordConnection connection = new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending);
         connection.setIntakeBuffer(intakeBuffer);
+        if (backfill) {
+            connection.setBackfill(new Watermarks(kafka, watermarkTopic), maxAgeDays);
+        }
         return connection;
     }
 

@@ -12,8 +12,13 @@ import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.support.service.ServiceSupport;
+import io.micrometer.core.instrument.Counter;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.backfill.Watermarks;
+import routes.metrics.RtfmMetrics;
 
 /**
  * The connection to Discord as a Camel service: started once the routes listen (so the first
@@ -35,6 +40,9 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     private volatile JDA jda;
     private DiscordIntake intake;
     private int intakeBuffer = 10_000;
+    private Watermarks watermarks;
+    private int backfillMaxAgeDays;
+    private DiscordBackfill backfill;
 
     public DiscordConnection(String token, String apiBaseUrl, String gatewayUrl, String compression, QuestionDetector questions,
                              QuestionLimiter limiter, PendingInteractions pending) {
@@ -50,6 +58,12 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     /** How many records may wait for Kafka before the gateway drops new ones (rtfm.discord.intake-buffer). */
     public void setIntakeBuffer(int intakeBuffer) {
         this.intakeBuffer = intakeBuffer;
+    }
+
+    /** Reads the history of what the bot can read once connected (rtfm.backfill.*); without it, only what is said from now on. */
+    public void setBackfill(Watermarks watermarks, int maxAgeDays) {
+        this.watermarks = watermarks;
+        this.backfillMaxAgeDays = maxAgeDays;
     }
 
     public boolean configured() {
@@ -73,7 +87,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
             return;
         }
         DiscordIntake intake = new DiscordIntake(camelContext, intakeBuffer,
-                () -> camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", routes.metrics.RtfmMetrics.class)
+                () -> camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", RtfmMetrics.class)
                         .registry().counter("rtfm.intake.failures").increment());
         this.intake = intake;
         String gateway = gatewayUrl;
@@ -101,10 +115,29 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         }
         jda = client;
         LOG.info("Connected to Discord as {} in {} guild(s)", client.getSelfUser().getName(), client.getGuilds().size());
+        if (watermarks != null) {
+            startBackfill(client);
+        }
+    }
+
+    private void startBackfill(JDA client) {
+        ServiceHelper.startService(watermarks);
+        ProducerTemplate history = camelContext.createProducerTemplate();
+        RtfmMetrics metrics = camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", RtfmMetrics.class);
+        Counter published = metrics.registry().counter("rtfm.backfill.messages");
+        backfill = new DiscordBackfill(watermarks, record -> history.sendBody("direct:history-in", record), backfillMaxAgeDays,
+                published::increment);
+        metrics.gauge("rtfm.backfill.channels.remaining", "Channels and threads the backfill pass under way has still to read",
+                backfill::remaining);
+        client.addEventListener(new BackfillTriggers(backfill));
+        backfill.requestPass(client);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (backfill != null) {
+            backfill.close();
+        }
         JDA client = jda;
         jda = null;
         if (client != null) {

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import routes.backfill.Watermark;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.DeadLetter;
@@ -59,12 +60,13 @@ public final class KafkaCheck implements AutoCloseable {
 
     private static final String IDEMPOTENCY = "idempotency";
     private static final String IDEMPOTENT_ADD = "add";
+    private static final String BACKFILL_STATE = "backfill-state";
 
     public Result check(TopicSpec topic) {
         String marker = "kafka-check-" + UUID.randomUUID();
         Object sample = sample(topic.role(), marker);
         // the opt-out list is a compacted table: its check record keeps its one key, so checks never pile up there
-        String key = sample instanceof OptOut choice ? choice.key() : marker;
+        String key = sample instanceof OptOut choice ? choice.key() : sample instanceof Watermark mark ? mark.key() : marker;
         // the delivered-answers topic holds the idempotent repository's own entries ("add" under an id), no wire record
         String value = IDEMPOTENCY.equals(topic.role()) ? IDEMPOTENT_ADD : wireFormat.write(sample);
         long started = System.nanoTime();
@@ -124,6 +126,13 @@ public final class KafkaCheck implements AutoCloseable {
             case "queries" -> wireFormat.parseQuery(json);
             case "responses" -> wireFormat.parseResponse(json);
             case "optouts" -> wireFormat.parseOptOut(json);
+            case BACKFILL_STATE -> {
+                try {
+                    WireFormat.mapper().readValue(json, Watermark.class);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("not a backfill watermark: " + e.getOriginalMessage());
+                }
+            }
             case IDEMPOTENCY -> {
                 if (!IDEMPOTENT_ADD.equals(json)) {
                     throw new IllegalStateException("not an idempotent repository entry: " + json);
@@ -145,6 +154,8 @@ public final class KafkaCheck implements AutoCloseable {
             // a choice that changes nothing (no such guild; "indexed from now on"), under one fixed key that compaction keeps single
             case "optouts" -> new OptOut("kafka-check", OptOut.USER, "kafka-check", true, now, "remember", null, null, null,
                     WireFormat.SCHEMA_VERSION);
+            // a watermark of no guild's channel, under one fixed key that compaction keeps single
+            case BACKFILL_STATE -> new Watermark("kafka-check", "kafka-check", null, null, true, 0, now);
             default -> new DeadLetter("kafka-check", Map.of("marker", marker), "kafka-check test record", now, 0, 0L, marker,
                     "kafka-check", 1, null, null);
         };

@@ -9,7 +9,8 @@ import java.util.function.UnaryOperator;
  */
 public final class TopicCatalog {
 
-    public static final List<String> ROLES = List.of("messages", "queries", "responses", "dead-letter", "optouts", "idempotency");
+    public static final List<String> ROLES = List.of("messages", "queries", "responses", "dead-letter", "optouts", "idempotency",
+            "backfill-state");
 
     private TopicCatalog() {
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +11,6 @@ import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -20,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.kafka.KafkaClientSettings;
+import routes.kafka.TopicSnapshot;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
 import routes.schema.WireFormat;
@@ -118,25 +117,14 @@ public class OptOutList extends ServiceSupport {
 
     @Override
     protected void doStart() {
+        Map<TopicPartition, Long> end = TopicSnapshot.read(kafka, topic, LOAD_TIMEOUT, this::take);
+        LOG.info("Opt-out list loaded from {}: {} choice(s) in force", topic, choices.size());
         Properties config = kafka.clientProperties("rtfm-opt-out-list");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        KafkaConsumer<String, String> client = new KafkaConsumer<>(config);
-        List<TopicPartition> partitions = client.partitionsFor(topic, LOAD_TIMEOUT).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        client.assign(partitions);
-        client.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = client.endOffsets(partitions, LOAD_TIMEOUT);
-        long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
-        while (partitions.stream().anyMatch(p -> client.position(p) < end.get(p))) {
-            if (System.nanoTime() > deadline) {
-                client.close();
-                throw new IllegalStateException("could not read the opt-out list from " + topic + " within " + LOAD_TIMEOUT.toSeconds() + " s");
-            }
-            client.poll(Duration.ofMillis(500)).forEach(this::take);
-        }
-        LOG.info("Opt-out list loaded from {}: {} choice(s) in force", topic, choices.size());
+        KafkaConsumer<String, String> client = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        // followed live from where the snapshot ended: nothing written in between is missed
+        client.assign(end.keySet());
+        end.forEach(client::seek);
         consumer = client;
         follower = new Thread(this::follow, "rtfm-opt-outs");
         follower.setDaemon(true);
@@ -146,7 +134,7 @@ public class OptOutList extends ServiceSupport {
     private void follow() {
         try {
             while (isRunAllowed()) {
-                consumer.poll(Duration.ofMillis(500)).forEach(this::take);
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> take(record.key(), record.value()));
             }
         } catch (WakeupException stopping) {
             // doStop
@@ -155,16 +143,16 @@ public class OptOutList extends ServiceSupport {
         }
     }
 
-    private void take(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            choices.remove(record.key());
+    private void take(String key, String value) {
+        if (value == null) {
+            choices.remove(key);
             return;
         }
         try {
-            apply(wireFormat.parseOptOut(record.value()));
+            apply(wireFormat.parseOptOut(value));
         } catch (RuntimeException e) {
             // a bad entry is not a choice; apply-opt-outs dead-letters it with the reason
-            LOG.warn("Ignoring opt-out record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            LOG.warn("Ignoring opt-out record {} of {}: {}", key, topic, e.getMessage());
         }
     }
 

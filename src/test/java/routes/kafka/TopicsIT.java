@@ -53,7 +53,7 @@ class TopicsIT {
         assertThat(kafkaTopics("--bootstrap-server", bootstrap, "--describe", "--topic", "dead-letter-queue"))
                 .contains("PartitionCount: 1").contains("retention.ms=1209600000");
         assertThat(kafkaTopics("--bootstrap-server", bootstrap, "--describe", "--topic", "bot-queries"))
-                .contains("PartitionCount: 3").contains("retention.ms=86400000");
+                .contains("PartitionCount: 24").contains("retention.ms=86400000");
     }
 
     /** Runs org.apache.kafka.tools.TopicCommand (kafka-topics.sh) in this JVM and returns what it printed. */
@@ -105,7 +105,7 @@ class TopicsIT {
         CliTest.Outcome outcome = runCli("kafka-check", "--bootstrap-servers", bootstrap);
         assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isZero();
         assertThat(outcome.out()).contains("PASS discord-messages", "PASS bot-queries", "PASS bot-responses", "PASS dead-letter-queue",
-                "PASS rtfm-optouts", "PASS rtfm-idempotency").contains("6 of 6 topics passed");
+                "PASS rtfm-optouts", "PASS rtfm-idempotency", "PASS rtfm-backfill-state").contains("7 of 7 topics passed");
     }
 
     @Test

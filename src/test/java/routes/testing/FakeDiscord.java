@@ -57,8 +57,15 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    /** A thread under a text channel; a private one (type 12) is visible only to its members. */
-    public record Thread(String id, String name, String parentId, Set<String> privateMembers) {
+    /**
+     * A thread under a text channel; a private one (type 12) is visible only to its members. An
+     * archived one is not in GUILD_CREATE: it is listed by GET /channels/{id}/threads/archived/public.
+     */
+    public record Thread(String id, String name, String parentId, Set<String> privateMembers, boolean archived) {
+        public Thread(String id, String name, String parentId, Set<String> privateMembers) {
+            this(id, name, parentId, privateMembers, false);
+        }
+
         boolean isPrivate() {
             return privateMembers != null;
         }
@@ -82,6 +89,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
+    private final java.util.Map<String, java.util.Deque<Long>> historyWindows = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger rateLimited = new AtomicInteger();
     private volatile boolean identified;
     private volatile boolean refuseIntents;
     private Vertx vertx;
@@ -255,27 +264,32 @@ public final class FakeDiscord implements AutoCloseable {
         memberArray.add(member(BOT_ID, "rtfm", true));
         members.forEach(m -> memberArray.add(member(m.id(), m.name(), m.bot())));
         ArrayNode threadArray = guild.putArray("threads");
-        for (Thread thread : threads) {
-            ObjectNode t = threadArray.addObject();
-            t.put("id", thread.id());
-            t.put("type", thread.isPrivate() ? 12 : 11);
-            t.put("name", thread.name());
-            t.put("parent_id", thread.parentId());
-            t.put("guild_id", guildId);
-            t.put("owner_id", members.get(0).id());
-            t.put("member_count", 1);
-            t.put("message_count", 0);
-            t.put("rate_limit_per_user", 0);
-            t.put("flags", 0);
-            t.putObject("thread_metadata").put("archived", false).put("locked", false).put("invitable", false)
-                    .put("auto_archive_duration", 1440).put("archive_timestamp", Instant.now().toString())
-                    .put("create_timestamp", Instant.now().toString());
+        for (Thread thread : threads.stream().filter(t -> !t.archived()).toList()) {
+            threadArray.add(thread(thread));
         }
         for (String empty : List.of("emojis", "stickers", "voice_states", "presences", "features", "guild_scheduled_events",
                 "stage_instances", "soundboard_sounds")) {
             guild.putArray(empty);
         }
         return guild;
+    }
+
+    private ObjectNode thread(Thread thread) {
+        ObjectNode t = json.createObjectNode();
+        t.put("id", thread.id());
+        t.put("type", thread.isPrivate() ? 12 : 11);
+        t.put("name", thread.name());
+        t.put("parent_id", thread.parentId());
+        t.put("guild_id", guildId);
+        t.put("owner_id", members.get(0).id());
+        t.put("member_count", 1);
+        t.put("message_count", 0);
+        t.put("rate_limit_per_user", 0);
+        t.put("flags", 0);
+        t.putObject("thread_metadata").put("archived", thread.archived()).put("locked", false).put("invitable", false)
+                .put("auto_archive_duration", 1440).put("archive_timestamp", (thread.archived() ? ARCHIVED_AT : Instant.now()).toString())
+                .put("create_timestamp", Instant.now().toString());
+        return t;
     }
 
     private ObjectNode user(String id, String name, boolean bot) {
@@ -314,6 +328,26 @@ public final class FakeDiscord implements AutoCloseable {
         return id;
     }
 
+    /**
+     * A message said at the given time, before the bot was there or while it was away: in the
+     * channel's history (GET /channels/{id}/messages), never dispatched. Its id holds its time.
+     */
+    public String historyMessage(String channelId, String authorId, String content, String replyToId, Instant at) {
+        String id = Long.toString(((at.toEpochMilli() - DISCORD_EPOCH) << 22) + (ids.incrementAndGet() & 0x3FFFFF));
+        message(id, channelId, authorId, content, replyToId, false);
+        return id;
+    }
+
+    /** GET requests for a channel's (or thread's) messages so far: what backfill asked Discord. */
+    public long historyRequests(String channelId) {
+        return calls.stream().filter(c -> c.method().equals("GET") && c.path().equals("/api/v10/channels/" + channelId + "/messages")).count();
+    }
+
+    /** Requests answered 429 because the client did not follow the rate-limit headers. */
+    public int rateLimited() {
+        return rateLimited.get();
+    }
+
     public void editMessage(String channelId, String messageId, String authorId, String content) {
         dispatch("MESSAGE_UPDATE", message(messageId, channelId, authorId, content, null, true));
     }
@@ -322,22 +356,26 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode data = json.createObjectNode().put("channel_id", channelId).put("guild_id", guildId);
         ArrayNode ids = data.putArray("ids");
         messageIds.forEach(ids::add);
+        messageIds.forEach(created::remove);
         dispatch("MESSAGE_DELETE_BULK", data);
     }
 
     public void deleteMessage(String channelId, String messageId) {
         ObjectNode data = json.createObjectNode().put("id", messageId).put("channel_id", channelId).put("guild_id", guildId);
+        created.remove(messageId);
         dispatch("MESSAGE_DELETE", data);
     }
 
     /** Discord deleted a channel (CHANNEL_DELETE). */
     public void deleteChannel(String channelId) {
+        created.values().removeIf(m -> channelId.equals(m.path("channel_id").asText()));
         dispatch("CHANNEL_DELETE", json.createObjectNode().put("id", channelId).put("type", 0).put("guild_id", guildId)
                 .put("name", "deleted").put("position", 0));
     }
 
     /** Discord deleted a thread (THREAD_DELETE). */
     public void deleteThread(String threadId, String parentId) {
+        created.values().removeIf(m -> threadId.equals(m.path("channel_id").asText()));
         dispatch("THREAD_DELETE", json.createObjectNode().put("id", threadId).put("type", 11).put("guild_id", guildId)
                 .put("parent_id", parentId));
     }
@@ -445,7 +483,8 @@ public final class FakeDiscord implements AutoCloseable {
         member.put("deaf", false);
         member.put("mute", false);
         message.put("content", content);
-        message.put("timestamp", Instant.now().toString());
+        // a snowflake holds its time: history messages are as old as their ids say
+        message.put("timestamp", Instant.ofEpochMilli((Long.parseLong(id) >> 22) + DISCORD_EPOCH).toString());
         if (edited) {
             message.put("edited_timestamp", Instant.now().toString());
         } else {
@@ -482,6 +521,12 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern WEBHOOK_EDIT = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)/messages/@original");
     private static final Pattern THREAD_MEMBER = Pattern.compile("/api/v10/channels/(\\d+)/thread-members/(\\d+)");
     private static final Pattern WEBHOOK_SEND = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)");
+    private static final Pattern ARCHIVED_PUBLIC = Pattern.compile("/api/v10/channels/(\\d+)/threads/archived/public");
+    /** Discord's per-route bucket for reading a channel's messages, as its headers describe it: this many per window. */
+    static final int HISTORY_LIMIT = 5;
+    /** When the archived threads were archived. */
+    private static final Instant ARCHIVED_AT = Instant.parse("2025-01-01T00:00:00Z");
+    private static final long HISTORY_WINDOW_MS = 1000;
 
     private void rest(HttpServerRequest request) {
         request.body().onSuccess(buffer -> {
@@ -529,6 +574,20 @@ public final class FakeDiscord implements AutoCloseable {
                 }
             } else if (method.equals("POST") && (m = TYPING.matcher(path)).matches()) {
                 request.response().setStatusCode(204).end();
+            } else if (method.equals("GET") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
+                history(request, m.group(1));
+            } else if (method.equals("GET") && (m = ARCHIVED_PUBLIC.matcher(path)).matches()) {
+                ObjectNode listing = json.createObjectNode();
+                ArrayNode archived = listing.putArray("threads");
+                String parent = m.group(1);
+                // newest archived first, those archived before the `before` timestamp when given (the next page)
+                String before = request.getParam("before");
+                threads.stream().filter(t -> t.archived() && !t.isPrivate() && t.parentId().equals(parent))
+                        .filter(t -> before == null || ARCHIVED_AT.isBefore(java.time.OffsetDateTime.parse(before).toInstant()))
+                        .forEach(t -> archived.add(thread(t)));
+                listing.putArray("members");
+                listing.put("has_more", false);
+                reply(request, 200, listing);
             } else if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
                 reply(request, 200, sentMessage(m.group(1), body));
             } else if (method.equals("POST") && (m = CALLBACK.matcher(path)).matches()) {
@@ -544,6 +603,67 @@ public final class FakeDiscord implements AutoCloseable {
                 reply(request, 404, json.createObjectNode().put("message", "Unknown route " + method + " " + path).put("code", 0));
             }
         });
+    }
+
+    /**
+     * GET /channels/{id}/messages as Discord documents it: at most {@code limit} (default 50, max
+     * 100) messages, newest first; {@code before} the ones older than an id, {@code after} the ones
+     * right after an id (still newest first). Each answer carries the bucket's rate-limit headers,
+     * and a client that ignores them gets 429.
+     */
+    private void history(HttpServerRequest request, String channelId) {
+        long now = System.currentTimeMillis();
+        java.util.Deque<Long> window = historyWindows.computeIfAbsent(channelId, c -> new java.util.ArrayDeque<>());
+        int remaining;
+        long resetAt;
+        synchronized (window) {
+            while (!window.isEmpty() && window.peekFirst() <= now - HISTORY_WINDOW_MS) {
+                window.pollFirst();
+            }
+            if (window.size() >= HISTORY_LIMIT) {
+                rateLimited.incrementAndGet();
+                double retryAfter = (window.peekFirst() + HISTORY_WINDOW_MS - now) / 1000.0;
+                rateLimitHeaders(request, 0, window.peekFirst() + HISTORY_WINDOW_MS, channelId);
+                reply(request, 429, json.createObjectNode().put("message", "You are being rate limited.").put("retry_after", retryAfter)
+                        .put("global", false));
+                return;
+            }
+            window.addLast(now);
+            remaining = HISTORY_LIMIT - window.size();
+            resetAt = window.peekFirst() + HISTORY_WINDOW_MS;
+        }
+        int limit = Math.min(100, Integer.parseInt(java.util.Optional.ofNullable(request.getParam("limit")).orElse("50")));
+        String before = request.getParam("before");
+        String after = request.getParam("after");
+        java.util.Comparator<ObjectNode> byId = java.util.Comparator.comparing(n -> Long.parseLong(n.path("id").asText()));
+        List<ObjectNode> inChannel = created.values().stream().filter(n -> channelId.equals(n.path("channel_id").asText()))
+                .sorted(byId).toList();
+        List<ObjectNode> page;
+        if (after != null) {
+            page = inChannel.stream().filter(n -> Long.parseLong(n.path("id").asText()) > Long.parseLong(after)).limit(limit).toList();
+        } else {
+            List<ObjectNode> older = inChannel.stream()
+                    .filter(n -> before == null || Long.parseLong(n.path("id").asText()) < Long.parseLong(before)).toList();
+            page = older.subList(Math.max(0, older.size() - limit), older.size());
+        }
+        ArrayNode newestFirst = json.createArrayNode();
+        for (int i = page.size() - 1; i >= 0; i--) {
+            newestFirst.add(page.get(i));
+        }
+        rateLimitHeaders(request, remaining, resetAt, channelId);
+        reply(request, 200, newestFirst);
+    }
+
+    private void rateLimitHeaders(HttpServerRequest request, int remaining, long resetAtMs, String channelId) {
+        request.response().putHeader("X-RateLimit-Limit", Integer.toString(HISTORY_LIMIT))
+                .putHeader("X-RateLimit-Remaining", Integer.toString(remaining))
+                .putHeader("X-RateLimit-Reset", String.format(java.util.Locale.ROOT, "%.3f", resetAtMs / 1000.0))
+                .putHeader("X-RateLimit-Reset-After", String.format(java.util.Locale.ROOT, "%.3f",
+                        Math.max(0, resetAtMs - System.currentTimeMillis()) / 1000.0))
+                .putHeader("X-RateLimit-Bucket", "channel-messages-" + channelId);
+        if (remaining == 0) {
+            request.response().putHeader("X-RateLimit-Scope", "user");
+        }
     }
 
     private ObjectNode sentMessage(String channelId, JsonNode body) {
