@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "RTFM bot 0.1.0",
         description = "RTFM: a Discord bot that remembers a server's chat and answers questions from it.",
-        subcommands = {RunCommand.class, TopicsCommand.class, KafkaCheckCommand.class, EvalCommand.class, DlqCommand.class, ImportCommand.class,
+        subcommands = {RunCommand.class, TopicsCommand.class, KafkaCheckCommand.class, EvalCommand.class, DlqCommand.class, ImportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class RtfmCommand implements Runnable {
 
@@ -17,7 +17,7 @@ public class RtfmCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, topics, kafka-check, dlq, import or eval");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, topics, kafka-check, dlq, import, eval or bench");
     }
 
     public static void main(String[] args) {

@@ -118,6 +118,12 @@ public class ConversationEmbedder {
         return thread != null && !thread.equals(message.messageId()) ? thread : null;
     }
 
+    /** What ingest embeds for a record that carries its context (the text it replies to): for the bench's ceiling. */
+    public static String textOf(DiscordMessage message) {
+        boolean withContext = message.replyToMessageId() != null && message.replyToContent() != null && !message.replyToContent().isBlank();
+        return text(message.content(), withContext ? clip(message.replyToContent()) : null);
+    }
+
     static String text(String content, String context) {
         return context == null ? content : context + "\n\n" + content;
     }

@@ -38,6 +38,19 @@ public class CliTest {
     }
 
     @Test
+    void benchAndImportRefuseWhatTheyCannotUse() {
+        Outcome zero = run("bench", "--messages", "0");
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).contains("--messages and --queries must be at least 1");
+        Outcome noExport = run("bench", "--export", "/no/such/export.json");
+        assertThat(noExport.exit()).isEqualTo(2);
+        assertThat(noExport.err()).contains("cannot read /no/such/export.json");
+        Outcome nothing = run("import");
+        assertThat(nothing.exit()).isEqualTo(2);
+        assertThat(nothing.err()).contains("FILE|DIR");
+    }
+
+    @Test
     void noCommandAsksForOne() {
         Outcome outcome = run();
         assertThat(outcome.exit()).isEqualTo(2);

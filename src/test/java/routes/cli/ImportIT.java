@@ -132,8 +132,12 @@ class ImportIT {
     @Test
     void aBrokenFileIsNamedWithThePositionAndTheOthersAreImported() throws Exception {
         Path broken = Files.createTempFile("broken-export", ".json");
-        String text = Files.readString(SAMPLE);
-        Files.writeString(broken, text.substring(0, text.length() / 2) + "\n}}} oops");
+        // an export cut off mid-message, as a failed download leaves it
+        Files.writeString(broken, """
+                {"guild": {"id": "555", "name": "Test"}, "channel": {"id": "9100", "name": "archive"},
+                 "messages": [
+                   {"id": "9100000000000000001", "type": "Default", "timestamp": "2021-03-04T05:06:07+00:00",
+                    "content": "half a mess""");
         Path notAnExport = Files.createTempFile("not-an-export", ".json");
         Files.writeString(notAnExport, "{\"hello\": \"world\"}");
         CliTest.Outcome outcome = importing(broken.toString(), notAnExport.toString(), exports.resolve("old-question.json").toString());

@@ -1,0 +1,36 @@
+package routes.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import routes.schema.WireFormat;
+
+/** One question on the HTTP API, timed from the request to its answer (Kafka both ways). */
+record BenchAsker(String url, String guildId) {
+    private static final HttpClient HTTP = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newCachedThreadPool()).build();
+
+    long askMillis(String question, String channelId) {
+        try {
+            String body = WireFormat.mapper().writeValueAsString(java.util.Map.of("question", question, "guild_id", guildId,
+                    "channel_id", channelId));
+            long started = System.nanoTime();
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            JsonNode answer = WireFormat.mapper().readTree(response.body());
+            if (response.statusCode() != 200 || answer.path("mode").asText().isEmpty()) {
+                throw new IllegalStateException("the bench's question was not answered: " + response.statusCode() + " " + response.body());
+            }
+            return millis;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

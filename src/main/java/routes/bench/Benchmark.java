@@ -1,0 +1,177 @@
+package routes.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.embedding.ConversationEmbedder;
+import routes.embedding.MessageEmbedder;
+import routes.kafka.HistoryPublisher;
+import routes.kafka.KafkaClientSettings;
+import routes.kafka.TopicCatalog;
+import routes.local.ChromaServer;
+import routes.local.EmbeddedKafkaBroker;
+import routes.schema.DiscordChatExport;
+import routes.schema.DiscordMessage;
+
+/**
+ * RTFM's speed in one process, as the history issue defines it: the embedded Kafka broker, a local
+ * Chroma server and a Gemini stand-in in this JVM, the production routes in between. The inputs
+ * are an export's messages replicated with new ids to N.
+ */
+public final class Benchmark {
+
+    /** The figures, under the keys `bench --json` writes. */
+    public record Report(int messages, int queries, double embeddingCeilingPerS, double ingestPerS, double ingestRatio, long queryP50Ms,
+                         long queryP95Ms, long queryP99Ms, long inprocessP50Ms, double concurrentWallS, long peakRssMb, String jvm) {
+    }
+
+    private static final int CONCURRENT = 60;
+    private static final long CONCURRENT_GEMINI_MS = 1500;
+    private static final int WARM_UP = 10;
+
+    private Benchmark() {
+    }
+
+    public static Report run(Path export, int n, int m, Path localDir, Consumer<String> progress) throws Exception {
+        List<DiscordMessage> base = new ArrayList<>();
+        DiscordChatExport.stream(export, true, base::add);
+        List<DiscordMessage> messages = replicate(base, n);
+        progress.accept("embedding " + n + " texts with the model alone");
+        double ceiling = ceiling(messages);
+        String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.temporary();
+             ChromaServer chromaServer = new ChromaServer(localDir.resolve("chroma-server"), Files.createTempDirectory(run));
+             GeminiStandIn gemini = new GeminiStandIn()) {
+            Properties config = new Properties();
+            config.setProperty("rtfm.kafka.bootstrap-servers", broker.start());
+            config.setProperty("rtfm.chroma.url", chromaServer.start());
+            config.setProperty("rtfm.chroma.collection", run);
+            TopicCatalog.ROLES.forEach(role -> config.setProperty("rtfm.topics." + role + ".name", run + "-" + role));
+            config.setProperty("rtfm.gemini.api-key", "bench-stand-in");
+            config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
+            config.setProperty("rtfm.console.enabled", "false");
+            config.setProperty("rtfm.backfill.enabled", "false");
+            config.setProperty("rtfm.http.host", "127.0.0.1");
+            config.setProperty("rtfm.http.port", Integer.toString(freePort()));
+            config.setProperty("rtfm.http.api-token", "");
+            config.setProperty("rtfm.local.dir", localDir.toString());
+            try (RtfmApplication app = new RtfmApplication(config)) {
+                ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+                progress.accept("ingesting " + n + " messages through Kafka into Chroma");
+                double ingest = ingest(messages, KafkaClientSettings.of(config.getProperty("rtfm.kafka.bootstrap-servers")),
+                        config.getProperty("rtfm.topics.messages.name"), chroma);
+                BenchAsker asker = new BenchAsker("http://127.0.0.1:" + config.getProperty("rtfm.http.port") + "/api/ask", base.get(0).guildId());
+                List<String> questions = base.stream().map(msg -> msg.content().length() > 80 ? msg.content().substring(0, 80) : msg.content())
+                        .filter(q -> q.length() > 20).toList();
+                progress.accept("asking " + m + " questions, one after another (after " + WARM_UP + " not counted)");
+                for (int i = 0; i < WARM_UP; i++) {
+                    asker.askMillis(questions.get(i % questions.size()), "bench");
+                }
+                List<Long> latencies = new ArrayList<>();
+                for (int i = 0; i < m; i++) {
+                    latencies.add(asker.askMillis(questions.get(i % questions.size()), "bench"));
+                }
+                Collections.sort(latencies);
+                long inprocess = inprocessP50(questions, chroma);
+                // from as many channels: one channel's questions are answered one after another, in order
+                progress.accept("asking " + CONCURRENT + " questions at once from " + CONCURRENT + " channels, Gemini taking "
+                        + CONCURRENT_GEMINI_MS + " ms each");
+                gemini.delay(CONCURRENT_GEMINI_MS);
+                java.util.concurrent.ExecutorService askers = java.util.concurrent.Executors.newFixedThreadPool(CONCURRENT);
+                long started = System.nanoTime();
+                List<CompletableFuture<Long>> all = new ArrayList<>();
+                for (int i = 0; i < CONCURRENT; i++) {
+                    String question = questions.get((i * 7) % questions.size());
+                    String channel = "bench-channel-" + i;
+                    all.add(CompletableFuture.supplyAsync(() -> asker.askMillis(question, channel), askers));
+                }
+                all.forEach(CompletableFuture::join);
+                double concurrentWall = (System.nanoTime() - started) / 1e9;
+                askers.shutdown();
+                return new Report(n, m, ceiling, ingest, ingest / ceiling, percentile(latencies, 50), percentile(latencies, 95),
+                        percentile(latencies, 99), inprocess, concurrentWall, peakRssMb(), jvm());
+            }
+        }
+    }
+
+    static List<DiscordMessage> replicate(List<DiscordMessage> base, int n) {
+        List<DiscordMessage> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            DiscordMessage b = base.get(i % base.size());
+            String round = i < base.size() ? "" : "-r" + (i / base.size());
+            out.add(new DiscordMessage(b.messageId() + round, b.content(), b.username(), b.userId(), b.channelId(), b.timestamp(),
+                    b.metadata(), b.schemaVersion(), b.event(), b.guildId(), b.channelName(), b.threadId(),
+                    b.replyToMessageId() == null ? null : b.replyToMessageId() + round, b.authorIsBot(), b.attachments(), b.jumpUrl(),
+                    b.replyToContent(), b.addressesBot(), DiscordMessage.IMPORT));
+        }
+        return out;
+    }
+
+    private static double ceiling(List<DiscordMessage> messages) {
+        MessageEmbedder embedder = new MessageEmbedder();
+        messages.stream().limit(20).forEach(msg -> embedder.embed(ConversationEmbedder.textOf(msg)));
+        long started = System.nanoTime();
+        messages.forEach(msg -> embedder.embed(ConversationEmbedder.textOf(msg)));
+        return messages.size() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static double ingest(List<DiscordMessage> messages, KafkaClientSettings kafka, String topic, ChromaCollection chroma)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        try (HistoryPublisher publisher = new HistoryPublisher(kafka, topic)) {
+            messages.forEach(publisher::publish);
+            publisher.flush();
+        }
+        while (chroma.count() < messages.size()) {
+            Thread.sleep(100);
+        }
+        return messages.size() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static long inprocessP50(List<String> questions, ChromaCollection chroma) {
+        MessageEmbedder embedder = new MessageEmbedder();
+        List<Long> took = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            long started = System.nanoTime();
+            float[] vector = embedder.embed(questions.get(i % questions.size()));
+            chroma.post(chroma.recordsUrl() + "/query", "{\"query_embeddings\": [" + java.util.Arrays.toString(vector)
+                    + "], \"n_results\": 10, \"include\": [\"documents\", \"metadatas\", \"distances\"]}");
+            took.add((System.nanoTime() - started) / 1_000_000);
+        }
+        Collections.sort(took);
+        return percentile(took, 50);
+    }
+
+    static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static long peakRssMb() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static String jvm() {
+        return "Java " + Runtime.version() + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, "
+                + Runtime.getRuntime().availableProcessors() + " CPUs, flags " + ManagementFactory.getRuntimeMXBean().getInputArguments();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package routes.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import routes.RtfmSettings;
+import routes.bench.Benchmark;
+import routes.schema.WireFormat;
+
+/** How fast RTFM is on this machine: ingest against the model's ceiling, answer latency, concurrent answers, memory. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure ingest, answer latency and memory in one process (embedded Kafka, local Chroma, a Gemini stand-in).")
+public class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--messages", defaultValue = "5000", paramLabel = "N", description = "messages to ingest (default 5000)")
+    int messages;
+
+    @Option(names = "--queries", defaultValue = "200", paramLabel = "M", description = "questions asked one after another (default 200)")
+    int queries;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures to FILE as JSON")
+    Path json;
+
+    @Option(names = "--export", paramLabel = "FILE", defaultValue = "src/test/resources/data/llamaindex-help-sample.json",
+            description = "the DiscordChatExporter export whose messages are replicated (default: the repository's sample)")
+    Path export;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (messages < 1 || queries < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--messages and --queries must be at least 1");
+        }
+        if (!Files.isReadable(export)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + export + ": run from the repository, or pass --export FILE");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        RtfmSettings settings = RtfmSettings.load(new java.util.Properties());
+        Benchmark.Report report = Benchmark.run(export, messages, queries, Path.of(settings.get("rtfm.local.dir", ".rtfm")), line -> {
+            out.println("bench: " + line);
+            out.flush();
+        });
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("embedding_ceiling_per_s", round(report.embeddingCeilingPerS()));
+        figures.put("ingest_per_s", round(report.ingestPerS()));
+        figures.put("ingest_ratio", Math.round(report.ingestRatio() * 100) / 100.0);
+        figures.put("query_p50_ms", report.queryP50Ms());
+        figures.put("query_p95_ms", report.queryP95Ms());
+        figures.put("query_p99_ms", report.queryP99Ms());
+        figures.put("inprocess_p50_ms", report.inprocessP50Ms());
+        figures.put("concurrent_wall_s", round(report.concurrentWallS()));
+        figures.put("peak_rss_mb", report.peakRssMb());
+        out.printf("%n%-26s %s%n", "figure", "value");
+        figures.forEach((key, value) -> out.printf("%-26s %s%n", key, value));
+        out.printf("%d messages, %d questions; %s%n", report.messages(), report.queries(), report.jvm());
+        out.flush();
+        if (json != null) {
+            figures.put("messages", report.messages());
+            figures.put("queries", report.queries());
+            figures.put("jvm", report.jvm());
+            Files.writeString(json, WireFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+        }
+        return 0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+}
