@@ -26,6 +26,10 @@ public class TopicsCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Option(names = "--apply-policy", description = "create: also change the cleanup policy (and its retention) of existing topics"
+            + " to the configured one; without it a different policy is reported and left as is")
+    boolean applyPolicy;
+
     @Option(names = "--yes", description = "Confirm delete")
     boolean yes;
 
@@ -44,7 +48,13 @@ public class TopicsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TopicAdmin admin = new TopicAdmin(kafka.clients(settings))) {
             switch (action) {
-                case create -> admin.reconcile(topics).forEach(change -> out.println(change));
+                case create -> {
+                    if (applyPolicy) {
+                        spec.commandLine().getErr().println("rtfm-bot topics: --apply-policy changes the cleanup policy of existing topics:"
+                                + " compact keeps every message's latest version forever, delete drops what is older than its retention");
+                    }
+                    admin.reconcile(topics, applyPolicy).forEach(change -> out.println(change));
+                }
                 case list -> {
                     Set<String> existing = admin.listNames();
                     List<String> present = names.stream().filter(existing::contains).toList();

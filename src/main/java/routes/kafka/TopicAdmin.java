@@ -52,10 +52,15 @@ public final class TopicAdmin implements AutoCloseable {
 
     /** The state of one topic as the cluster reports it. */
     public record TopicState(String name, int partitions, int replicationFactor, String retentionMs, String cleanupPolicy,
-                             List<String> partitionDetails) {
+                             List<String> partitionDetails, Map<String, String> settings) {
     }
 
     public List<Change> reconcile(List<TopicSpec> wanted) {
+        return reconcile(wanted, false);
+    }
+
+    /** With applyPolicy it also changes an existing topic's cleanup policy and retention: compact to delete drops history. */
+    public List<Change> reconcile(List<TopicSpec> wanted, boolean applyPolicy) {
         List<Change> changes = new ArrayList<>();
         Set<String> existing = listNames();
         for (TopicSpec spec : wanted) {
@@ -69,12 +74,12 @@ public final class TopicAdmin implements AutoCloseable {
                     // another instance created it between our list and create: reconcile it like any other
                 }
             }
-            changes.addAll(reconcileExisting(spec));
+            changes.addAll(reconcileExisting(spec, applyPolicy));
         }
         return changes;
     }
 
-    private List<Change> reconcileExisting(TopicSpec spec) {
+    private List<Change> reconcileExisting(TopicSpec spec, boolean applyPolicy) {
         List<Change> changes = new ArrayList<>();
         TopicState state = describe(List.of(spec.name())).get(0);
         if (state.partitions() < spec.partitions()) {
@@ -85,8 +90,13 @@ public final class TopicAdmin implements AutoCloseable {
                     + spec.partitions() + "; left as is (Kafka cannot lower partitions)"));
         }
         List<AlterConfigOp> ops = new ArrayList<>();
+        if (!spec.cleanupPolicy().equals(state.cleanupPolicy()) && !applyPolicy) {
+            changes.add(new Change(spec.name(), "cleanup.policy is " + state.cleanupPolicy() + ", configured " + spec.cleanupPolicy()
+                    + "; left as is, with its retention (run: topics create --apply-policy)"));
+            return changes;
+        }
         for (Map.Entry<String, String> wantedConfig : spec.configs().entrySet()) {
-            String current = wantedConfig.getKey().equals("retention.ms") ? state.retentionMs() : state.cleanupPolicy();
+            String current = state.settings().get(wantedConfig.getKey());
             if (!wantedConfig.getValue().equals(current)) {
                 ops.add(new AlterConfigOp(new ConfigEntry(wantedConfig.getKey(), wantedConfig.getValue()), AlterConfigOp.OpType.SET));
                 changes.add(new Change(spec.name(), wantedConfig.getKey() + " changed from " + current + " to " + wantedConfig.getValue()));
@@ -124,9 +134,10 @@ public final class TopicAdmin implements AutoCloseable {
             states.add(new TopicState(name,
                     description.partitions().size(),
                     description.partitions().isEmpty() ? 0 : description.partitions().get(0).replicas().size(),
-                    value(config, "retention.ms"),
-                    value(config, "cleanup.policy"),
-                    details));
+                    settings(config).get("retention.ms"),
+                    settings(config).get("cleanup.policy"),
+                    details,
+                    settings(config)));
         }
         return states;
     }
@@ -145,9 +156,16 @@ public final class TopicAdmin implements AutoCloseable {
         return present;
     }
 
-    private static String value(Config config, String key) {
-        ConfigEntry entry = config == null ? null : config.get(key);
-        return entry == null ? null : entry.value();
+    /** The settings RTFM manages, as the topic has them (absent when the broker reports none). */
+    private static Map<String, String> settings(Config config) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        for (String key : List.of("retention.ms", "cleanup.policy", "max.compaction.lag.ms")) {
+            ConfigEntry entry = config == null ? null : config.get(key);
+            if (entry != null && entry.value() != null) {
+                settings.put(key, entry.value());
+            }
+        }
+        return settings;
     }
 
     private <T> T await(KafkaFuture<T> future) {

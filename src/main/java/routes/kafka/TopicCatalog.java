@@ -26,7 +26,8 @@ public final class TopicCatalog {
                     Integer.parseInt(required(property, prefix + "partitions")),
                     Long.parseLong(required(property, prefix + "retention-ms")),
                     required(property, prefix + "cleanup-policy"),
-                    replication);
+                    replication,
+                    Long.parseLong(java.util.Objects.requireNonNullElse(property.apply(prefix + "max-compaction-lag-ms"), "-1")));
         }).toList();
     }
 

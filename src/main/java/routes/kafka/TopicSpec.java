@@ -5,8 +5,13 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** What one topic should look like: its name, partitions, retention and cleanup policy. */
-public record TopicSpec(String role, String name, int partitions, long retentionMs, String cleanupPolicy, short replicationFactor) {
+/**
+ * What one topic should look like: its name, partitions, retention and cleanup policy, and for a
+ * compacted one how long a superseded record (a deleted message's text) may stay before compaction
+ * (maxCompactionLagMs, -1 = the broker's default).
+ */
+public record TopicSpec(String role, String name, int partitions, long retentionMs, String cleanupPolicy, short replicationFactor,
+                        long maxCompactionLagMs) {
 
     public TopicSpec {
         if (name == null || name.isBlank()) {
@@ -21,9 +26,13 @@ public record TopicSpec(String role, String name, int partitions, long retention
     }
 
     public Map<String, String> configs() {
-        return Map.of(
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs),
-                TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy);
+        Map<String, String> configs = new java.util.LinkedHashMap<>();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy);
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs));
+        if (cleanupPolicy.contains(TopicConfig.CLEANUP_POLICY_COMPACT) && maxCompactionLagMs > 0) {
+            configs.put(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(maxCompactionLagMs));
+        }
+        return configs;
     }
 
     public NewTopic toNewTopic() {

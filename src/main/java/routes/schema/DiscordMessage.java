@@ -59,6 +59,12 @@ public record DiscordMessage(
                 replyToMessageId, authorIsBot, attachments, jumpUrl, replyToContent, addressesBot, null);
     }
 
+    /** The record that takes a message out of the index, knowing only its id. */
+    public static DiscordMessage deletionOf(String messageId) {
+        return new DiscordMessage(messageId, "", "", "0", "", java.time.Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION,
+                DELETED, null, null, null, null, null, List.of(), null, null, null);
+    }
+
     /** Read from Discord's history or an export rather than said just now: knowledge, never a question. */
     @JsonIgnore
     public boolean isHistory() {

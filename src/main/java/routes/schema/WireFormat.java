@@ -17,6 +17,9 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
  * Reads and writes the wire records. Every route that reads a topic parses through here, so a
@@ -56,6 +59,11 @@ public final class WireFormat {
 
     public DiscordMessage parseMessage(String json) {
         return read(json, discordMessage, DiscordMessage.class);
+    }
+
+    /** A discord-messages record as ingest reads it: a tombstone (an operator's purge) deletes the message it is keyed by. */
+    public DiscordMessage parseLogRecord(@Body String json, @Header(KafkaConstants.KEY) String key) {
+        return json == null && key != null ? DiscordMessage.deletionOf(key) : parseMessage(json);
     }
 
     public BotQuery parseQuery(String json) {
@@ -177,9 +185,7 @@ public final class WireFormat {
             if (in == null) {
                 throw new IllegalStateException("schema missing from the classpath: " + path);
             }
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                    .formatAssertionsEnabled(true)
-                    .build();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

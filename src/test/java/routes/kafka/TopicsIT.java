@@ -30,8 +30,7 @@ class TopicsIT {
         assertThat(second.out()).contains("discord-messages: up to date");
 
         Map<String, int[]> expected = Map.of(
-                "discord-messages", new int[] {3, 7}, "bot-queries", new int[] {24, 1},
-                "bot-responses", new int[] {3, 1}, "dead-letter-queue", new int[] {1, 14});
+                "bot-queries", new int[] {24, 1}, "bot-responses", new int[] {3, 1}, "dead-letter-queue", new int[] {1, 14});
         try (Admin admin = admin()) {
             Map<String, TopicDescription> topics = admin.describeTopics(expected.keySet()).allTopicNames().get();
             for (Map.Entry<String, int[]> topic : expected.entrySet()) {
@@ -41,6 +40,38 @@ class TopicsIT {
                 assertThat(config.get("retention.ms").value()).isEqualTo(Long.toString(topic.getValue()[1] * 86_400_000L));
                 assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
             }
+            // the system of record: compacted, kept forever, a deleted message's text gone within a day
+            ConfigResource messages = new ConfigResource(ConfigResource.Type.TOPIC, "discord-messages");
+            Config config = admin.describeConfigs(List.of(messages)).all().get().get(messages);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(config.get("max.compaction.lag.ms").value()).isEqualTo("86400000");
+            assertThat(admin.describeTopics(List.of("discord-messages")).allTopicNames().get().get("discord-messages").partitions()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aDifferentCleanupPolicyIsChangedOnlyWhenAsked() throws Exception {
+        Properties overrides = new Properties();
+        overrides.setProperty("rtfm.topics.messages.name", "policy-messages");
+        overrides.setProperty("rtfm.topics.messages.cleanup-policy", "delete");
+        overrides.setProperty("rtfm.topics.messages.retention-ms", "604800000");
+        List<TopicSpec> seed = RtfmSettings.load(overrides).topics();
+        Properties configured = new Properties();
+        configured.setProperty("rtfm.topics.messages.name", "policy-messages");
+        List<TopicSpec> compacted = RtfmSettings.load(configured).topics();
+        try (TopicAdmin topics = new TopicAdmin(KafkaClientSettings.of(bootstrap))) {
+            topics.reconcile(seed);
+            assertThat(topics.reconcile(compacted).toString()).contains("policy-messages: cleanup.policy is delete, configured compact; left as is");
+            TopicAdmin.TopicState kept = topics.describe(List.of("policy-messages")).get(0);
+            assertThat(kept.cleanupPolicy()).isEqualTo("delete");
+            assertThat(kept.retentionMs()).isEqualTo("604800000");
+            assertThat(topics.reconcile(compacted, true).toString()).contains("cleanup.policy changed from delete to compact");
+            TopicAdmin.TopicState changed = topics.describe(List.of("policy-messages")).get(0);
+            assertThat(changed.cleanupPolicy()).isEqualTo("compact");
+            assertThat(changed.retentionMs()).isEqualTo("-1");
+            assertThat(changed.settings()).containsEntry("max.compaction.lag.ms", "86400000");
+            topics.delete(List.of("policy-messages"));
         }
     }
 
@@ -49,7 +80,7 @@ class TopicsIT {
         runCli("topics", "create", "--bootstrap-servers", bootstrap);
         String described = kafkaTopics("--bootstrap-server", bootstrap, "--describe", "--topic", "discord-messages");
         assertThat(described).contains("Topic: discord-messages").contains("PartitionCount: 3")
-                .contains("retention.ms=604800000");
+                .contains("cleanup.policy=compact").contains("max.compaction.lag.ms=86400000");
         assertThat(kafkaTopics("--bootstrap-server", bootstrap, "--describe", "--topic", "dead-letter-queue"))
                 .contains("PartitionCount: 1").contains("retention.ms=1209600000");
         assertThat(kafkaTopics("--bootstrap-server", bootstrap, "--describe", "--topic", "bot-queries"))

@@ -72,6 +72,14 @@ class WireFormatTest {
     }
 
     @Test
+    void aTombstoneInTheLogDeletesTheMessageItIsKeyedBy() {
+        DiscordMessage tombstone = wire.parseLogRecord(null, "1234567890");
+        assertThat(tombstone.isDeletion()).isTrue();
+        assertThat(tombstone.messageId()).isEqualTo("1234567890");
+        assertThatThrownBy(() -> wire.parseLogRecord(null, null)).isInstanceOf(InvalidRecordException.class);
+    }
+
+    @Test
     void keepsReadingRecordsWithFieldsItDoesNotKnow() {
         String withExtra = PY_MESSAGE.replace("\"metadata\": {}", "\"metadata\": {}, \"future_field\": [1, 2]");
         assertThat(wire.parseMessage(withExtra).content()).isEqualTo("RTFM what is the API endpoint?");
