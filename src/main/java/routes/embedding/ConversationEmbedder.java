@@ -52,7 +52,8 @@ public class ConversationEmbedder {
      */
     public Embedded embed(@Variable("message") DiscordMessage message, @Body String parentLookupResult)
             throws JsonProcessingException {
-        String context = fromRecord(message);
+        // rtfm.retrieval.conversation-context=false: the message alone, whatever the record carries
+        String context = enabled ? fromRecord(message) : null;
         if (context == null && parentLookupResult != null) {
             JsonNode document = WireFormat.mapper().readTree(parentLookupResult).path("documents").path(0);
             context = document.isTextual() && !document.asText().isBlank() ? clip(document.asText()) : null;
