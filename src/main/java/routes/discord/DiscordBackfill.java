@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +43,10 @@ final class DiscordBackfill implements AutoCloseable {
     private final Runnable counted;
     private final AtomicInteger remaining = new AtomicInteger();
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /** A pass that could not finish (Kafka or Discord unreachable) is tried again after this long. */
+    private static final long RETRY_SECONDS = 60;
+
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "rtfm-discord-backfill");
         thread.setDaemon(true);
         return thread;
@@ -66,7 +70,7 @@ final class DiscordBackfill implements AutoCloseable {
 
     /** Reads every readable channel once more, soon; a pass already waiting covers this request too. */
     void requestPass(JDA jda) {
-        if (queued.compareAndSet(false, true)) {
+        if (!worker.isShutdown() && queued.compareAndSet(false, true)) {
             worker.execute(() -> {
                 queued.set(false);
                 pass(jda);
@@ -77,27 +81,44 @@ final class DiscordBackfill implements AutoCloseable {
     private void pass(JDA jda) {
         long started = System.nanoTime();
         List<GuildMessageChannel> channels = new ArrayList<>();
-        for (Guild guild : jda.getGuilds()) {
-            channels.addAll(ReadableHistory.of(guild));
+        try {
+            for (Guild guild : jda.getGuilds()) {
+                channels.addAll(ReadableHistory.of(guild));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Backfill could not list the channels it may read: {}; another pass in {} s", e.getMessage(), RETRY_SECONDS);
+            retryLater(jda);
+            return;
         }
         remaining.set(channels.size());
         long published = 0;
+        int unfinished = 0;
         for (GuildMessageChannel channel : channels) {
             try {
                 published += backfill(channel);
             } catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted() || worker.isShutdown()) {
                     return;
                 }
-                LOG.warn("Backfill of #{} ({}) stopped: {}; the next pass resumes it from its watermark",
-                        channel.getName(), channel.getId(), e.getMessage());
+                unfinished++;
+                LOG.warn("Backfill of #{} ({}) stopped: {}; it resumes from its watermark", channel.getName(), channel.getId(), e.getMessage());
             } finally {
                 remaining.decrementAndGet();
             }
         }
+        if (unfinished > 0) {
+            LOG.warn("Backfill left {} channel(s) unfinished; another pass in {} s", unfinished, RETRY_SECONDS);
+            retryLater(jda);
+        }
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         LOG.info("Backfill pass done: {} channel(s) and thread(s), {} message(s) published in {} s ({} messages/s)", channels.size(),
                 published, String.format("%.1f", seconds), Math.round(published / seconds));
+    }
+
+    private void retryLater(JDA jda) {
+        if (!worker.isShutdown()) {
+            worker.schedule(() -> requestPass(jda), RETRY_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     /** Reads one channel's history as far as its watermark says is left; returns how many messages it published. */
