@@ -18,6 +18,7 @@ import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.kafka.ConsumerLag;
 import routes.kafka.KafkaClientSettings;
+import routes.local.EmbeddedKafkaBroker;
 import routes.schema.WireFormat;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
@@ -120,8 +121,21 @@ class ImportIT {
         assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("messages")))
                 .allMatch(r -> r.value().contains("\"source\":\"import\""));
 
-        CliTest.Outcome again = importing(SAMPLE.toString());
+        // again, as in local mode: no --bootstrap-servers, the running broker's address found in the local directory
+        Path localDir = Files.createTempDirectory("rtfm-local");
+        Files.createDirectories(localDir.resolve("kafka"));
+        Files.writeString(localDir.resolve("kafka").resolve(EmbeddedKafkaBroker.ADDRESS_FILE), SharedInfrastructure.kafkaBootstrap());
+        System.setProperty("rtfm.topics.messages.name", topic("messages"));
+        System.setProperty("rtfm.local.dir", localDir.toString());
+        CliTest.Outcome again;
+        try {
+            again = CliTest.run("import", SAMPLE.toString());
+        } finally {
+            System.clearProperty("rtfm.topics.messages.name");
+            System.clearProperty("rtfm.local.dir");
+        }
         assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("imported " + knowledge + " message(s) from 1 file(s)");
         try (ConsumerLag lag = new ConsumerLag(KafkaClientSettings.of(SharedInfrastructure.kafkaBootstrap()))) {
             await().atMost(WAIT).until(() -> lag.of(config.getProperty("rtfm.kafka.processor-group-id"), topic("messages")) == 0);
         }
