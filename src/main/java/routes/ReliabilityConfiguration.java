@@ -87,8 +87,9 @@ public class ReliabilityConfiguration implements CamelConfiguration {
     }
 
     private static IdempotentRepository sharedRepository(String topic, KafkaClientSettings kafka, int cacheSize, String use) {
-        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, kafka.clientProperties("rtfm-" + use + "-producer"),
-                kafka.clientProperties("rtfm-" + use + "-consumer"));
+        // Camel's order: the consumer's settings, then the producer's
+        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, kafka.clientProperties("rtfm-" + use + "-consumer"),
+                kafka.clientProperties("rtfm-" + use + "-producer"));
         repository.setMaxCacheSize(cacheSize);
         return repository;
     }
