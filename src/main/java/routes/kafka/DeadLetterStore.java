@@ -6,17 +6,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import routes.answer.ResponseFactory;
 import routes.schema.DeadLetter;
@@ -41,29 +34,13 @@ public final class DeadLetterStore {
 
     /** The dead letters now on the topic, oldest first per partition, optionally of one original topic and since a time. */
     public List<DeadLetter> read(String deadLetterTopic, String originalTopic, Instant since) {
-        Properties props = kafka.clientProperties("rtfm-dlq-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_TIMEOUT.toMillis());
         List<DeadLetter> letters = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
-                    .map(p -> new TopicPartition(deadLetterTopic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + deadLetterTopic + " to its end within " + READ_TIMEOUT.toSeconds() + " s");
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    DeadLetter letter = parse(record.value());
-                    if (letter != null && matches(letter, originalTopic, since)) {
-                        letters.add(letter);
-                    }
-                }
+        TopicSnapshot.read(kafka, deadLetterTopic, READ_TIMEOUT, (key, value) -> {
+            DeadLetter letter = parse(value);
+            if (letter != null && matches(letter, originalTopic, since)) {
+                letters.add(letter);
             }
-        }
+        });
         return letters;
     }
 
