@@ -106,6 +106,11 @@ public class ConversationEmbedder {
             // a forgotten member's words stay out of other people's records (a stored parent of theirs is gone already)
             return null;
         }
+        return carriedContext(message);
+    }
+
+    /** The text of the message a reply answers, when its record carries it (clipped), else null. */
+    private static String carriedContext(DiscordMessage message) {
         return message.replyToMessageId() != null && message.replyToContent() != null && !message.replyToContent().isBlank()
                 ? clip(message.replyToContent()) : null;
     }
@@ -121,8 +126,7 @@ public class ConversationEmbedder {
 
     /** What ingest embeds for a record that carries its context (the text it replies to): for the bench's ceiling. */
     public static String textOf(DiscordMessage message) {
-        boolean withContext = message.replyToMessageId() != null && message.replyToContent() != null && !message.replyToContent().isBlank();
-        return text(message.content(), withContext ? clip(message.replyToContent()) : null);
+        return text(message.content(), carriedContext(message));
     }
 
     static String text(String content, String context) {
