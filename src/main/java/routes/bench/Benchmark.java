@@ -45,8 +45,6 @@ public final class Benchmark {
         List<DiscordMessage> base = new ArrayList<>();
         DiscordChatExport.stream(export, true, base::add);
         List<DiscordMessage> messages = replicate(base, n);
-        progress.accept("embedding " + n + " texts with the model alone");
-        double ceiling = ceiling(messages);
         String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.temporary();
              ChromaServer chromaServer = new ChromaServer(localDir.resolve("chroma-server"), Files.createTempDirectory(run));
@@ -65,7 +63,12 @@ public final class Benchmark {
             config.setProperty("rtfm.http.api-token", "");
             config.setProperty("rtfm.local.dir", localDir.toString());
             try (RtfmApplication app = new RtfmApplication(config)) {
-                ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+                org.apache.camel.CamelContext camel = app.start();
+                ChromaCollection chroma = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+                // the app's own model (one in the process, as in production), while the app is idle
+                MessageEmbedder embedder = camel.getRegistry().lookupByNameAndType("embedder", MessageEmbedder.class);
+                progress.accept("embedding " + n + " texts with the model alone");
+                double ceiling = ceiling(messages, embedder);
                 progress.accept("ingesting " + n + " messages through Kafka into Chroma");
                 double ingest = ingest(messages, KafkaClientSettings.of(config.getProperty("rtfm.kafka.bootstrap-servers")),
                         config.getProperty("rtfm.topics.messages.name"), chroma);
@@ -81,7 +84,7 @@ public final class Benchmark {
                     latencies.add(asker.askMillis(questions.get(i % questions.size()), "bench"));
                 }
                 Collections.sort(latencies);
-                long inprocess = inprocessP50(questions, chroma);
+                long inprocess = inprocessP50(questions, chroma, embedder);
                 // from as many channels: one channel's questions are answered one after another, in order
                 progress.accept("asking " + CONCURRENT + " questions at once from " + CONCURRENT + " channels, Gemini taking "
                         + CONCURRENT_GEMINI_MS + " ms each");
@@ -116,8 +119,7 @@ public final class Benchmark {
         return out;
     }
 
-    private static double ceiling(List<DiscordMessage> messages) {
-        MessageEmbedder embedder = new MessageEmbedder();
+    private static double ceiling(List<DiscordMessage> messages, MessageEmbedder embedder) {
         messages.stream().limit(20).forEach(msg -> embedder.embed(ConversationEmbedder.textOf(msg)));
         long started = System.nanoTime();
         messages.forEach(msg -> embedder.embed(ConversationEmbedder.textOf(msg)));
@@ -137,8 +139,7 @@ public final class Benchmark {
         return messages.size() / ((System.nanoTime() - started) / 1e9);
     }
 
-    private static long inprocessP50(List<String> questions, ChromaCollection chroma) {
-        MessageEmbedder embedder = new MessageEmbedder();
+    private static long inprocessP50(List<String> questions, ChromaCollection chroma, MessageEmbedder embedder) {
         List<Long> took = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             long started = System.nanoTime();
