@@ -1,6 +1,6 @@
 package routes.cli;
 
-import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,16 +42,12 @@ public class ImportCommand implements Callable<Integer> {
         RtfmSettings settings = kafka.settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportProgress progress = new ImportProgress(out, System.console() != null);
-        for (Path file : files) {
-            progress.expect(Files.size(file));
-        }
+        ImportProgress progress = new ImportProgress(out, System.console() != null, files);
         int failed = 0;
         long notices = 0;
         try (HistoryPublisher publisher = new HistoryPublisher(kafka.clients(settings), settings.get("rtfm.topics.messages.name"))) {
             for (Path file : files) {
-                try (ImportProgress.CountingInput in = progress.file(file,
-                        new ImportProgress.CountingInput(new BufferedInputStream(Files.newInputStream(file))), Files.size(file))) {
+                try (InputStream in = progress.open(file)) {
                     DiscordChatExport.Summary summary = DiscordChatExport.stream(file.toString(), in, true, message -> {
                         publisher.publish(message.withSource(DiscordMessage.IMPORT));
                         progress.published();

@@ -1,8 +1,13 @@
 package routes.cli;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What an import is doing, for the person waiting: a progress bar on a terminal (count, rate,
@@ -23,27 +28,27 @@ final class ImportProgress {
     private long fileBytes;
     private CountingInput current;
 
-    ImportProgress(PrintWriter out, boolean terminal) {
+    /** For the files to import: their sizes make the time left. */
+    ImportProgress(PrintWriter out, boolean terminal, List<Path> files) throws IOException {
         this.out = out;
         this.terminal = terminal;
+        for (Path file : files) {
+            totalBytes += Files.size(file);
+        }
     }
 
-    void expect(long bytes) {
-        totalBytes += bytes;
-    }
-
-    /** A new file starts; its bytes are counted through the returned stream. */
-    CountingInput file(Path file, CountingInput input, long bytes) {
+    /** Opens the next file; what the parser reads of it is counted. */
+    InputStream open(Path file) throws IOException {
         if (current != null) {
             doneBytes += fileBytes;
         }
-        current = input;
-        fileBytes = bytes;
+        fileBytes = Files.size(file);
+        current = new CountingInput(new BufferedInputStream(Files.newInputStream(file)));
         if (!terminal) {
-            out.println("importing " + file + " (" + bytes / 1024 + " KiB)");
+            out.println("importing " + file + " (" + fileBytes / 1024 + " KiB)");
             out.flush();
         }
-        return input;
+        return current;
     }
 
     void published() {
@@ -93,7 +98,7 @@ final class ImportProgress {
     }
 
     /** Counts the bytes the parser has taken from a file. */
-    static final class CountingInput extends java.io.FilterInputStream {
+    private static final class CountingInput extends java.io.FilterInputStream {
         private long count;
 
         CountingInput(java.io.InputStream in) {
