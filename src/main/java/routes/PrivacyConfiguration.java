@@ -5,7 +5,9 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import routes.discord.QuestionDetector;
+import routes.ingest.IngestBatches;
 import routes.kafka.KafkaClientSettings;
+import routes.metrics.RtfmMetrics;
 import routes.privacy.IndexingRules;
 import routes.privacy.OptOutList;
 import routes.privacy.PrivacyRequests;
@@ -25,6 +27,13 @@ public class PrivacyConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public IndexingRules indexing(@BeanInject("questions") QuestionDetector questions, @BeanInject("optOuts") OptOutList optOuts) {
         return new IndexingRules(questions, optOuts);
+    }
+
+    /** ingest-messages reads its batches with the indexing rules above. */
+    @BindToRegistry(lazy = true)
+    public IngestBatches ingestBatches(@BeanInject("wireFormat") WireFormat wireFormat, @BeanInject("indexing") IndexingRules rules,
+                                       @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
+        return new IngestBatches(wireFormat, rules, metrics);
     }
 
     @BindToRegistry(lazy = true)

@@ -15,6 +15,7 @@ import routes.errors.BeforeRetry;
 import routes.errors.RetryBudget;
 import routes.errors.TransientFailure;
 import routes.kafka.DeadLetters;
+import routes.kafka.FailedRecords;
 import routes.kafka.KafkaClientSettings;
 import routes.metrics.RtfmMetrics;
 
@@ -23,6 +24,11 @@ import routes.metrics.RtfmMetrics;
  * is worth a retry and how it is retried, the dead-letter envelope, delivered answers, metrics.
  */
 public class ReliabilityConfiguration implements CamelConfiguration {
+
+    @BindToRegistry(lazy = true)
+    public FailedRecords failedRecords() {
+        return new FailedRecords();
+    }
 
     @BindToRegistry(lazy = true)
     public DeadLetters deadLetters(@PropertyInject("rtfm.max-record-bytes") int maxRecordBytes) {

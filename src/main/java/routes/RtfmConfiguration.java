@@ -27,6 +27,7 @@ import routes.local.AskWaiters;
 import routes.local.ConsoleGateway;
 import routes.local.ApiExposure;
 import routes.local.HttpApi;
+import routes.local.HttpMessageIntake;
 import routes.privacy.OptOutList;
 import routes.schema.WireFormat;
 
@@ -168,6 +169,11 @@ public class RtfmConfiguration implements CamelConfiguration {
                            @PropertyInject("rtfm.http.message-intake") boolean messageIntake) {
         ApiExposure exposure = new ApiExposure(host, token, !discordToken.isBlank(), messageIntake);
         return new HttpApi(wireFormat, exposure, guild, channel, userId, username);
+    }
+
+    @BindToRegistry(lazy = true)
+    public HttpMessageIntake messageIntake(@BeanInject("wireFormat") WireFormat wireFormat, @BeanInject("httpApi") HttpApi api) {
+        return new HttpMessageIntake(wireFormat, api.exposure());
     }
 
     /** Answers go back through the gateway their question came from. */

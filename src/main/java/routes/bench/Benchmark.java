@@ -30,7 +30,7 @@ import routes.schema.DiscordMessage;
 public final class Benchmark {
 
     /** The figures, under the keys `bench --json` writes. */
-    public record Report(int messages, int queries, double embeddingCeilingPerS, double ingestPerS, double ingestRatio, long queryP50Ms,
+    public record Report(int messages, int queries, double embeddingOneByOnePerS, double embeddingCeilingPerS, double ingestPerS, double ingestRatio, long queryP50Ms,
                          long queryP95Ms, long queryP99Ms, long inprocessP50Ms, double concurrentWallS, long peakRssMb, String jvm) {
     }
 
@@ -67,8 +67,10 @@ public final class Benchmark {
                 ChromaCollection chroma = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
                 // the app's own model (one in the process, as in production), while the app is idle
                 MessageEmbedder embedder = camel.getRegistry().lookupByNameAndType("embedder", MessageEmbedder.class);
-                progress.accept("embedding " + n + " texts with the model alone");
-                double ceiling = ceiling(messages, embedder);
+                int batch = Integer.parseInt(camel.resolvePropertyPlaceholders("{{rtfm.ingest.batch-size}}"));
+                progress.accept("embedding " + n + " texts with the model alone, " + batch + " a call as ingest does, and one by one");
+                double ceiling = ceiling(messages, embedder, batch);
+                double oneByOne = ceiling(messages.subList(0, Math.min(n, 500)), embedder, 1);
                 progress.accept("ingesting " + n + " messages through Kafka into Chroma");
                 double ingest = ingest(messages, KafkaClientSettings.of(config.getProperty("rtfm.kafka.bootstrap-servers")),
                         config.getProperty("rtfm.topics.messages.name"), chroma);
@@ -100,7 +102,7 @@ public final class Benchmark {
                 all.forEach(CompletableFuture::join);
                 double concurrentWall = (System.nanoTime() - started) / 1e9;
                 askers.shutdown();
-                return new Report(n, m, ceiling, ingest, ingest / ceiling, percentile(latencies, 50), percentile(latencies, 95),
+                return new Report(n, m, oneByOne, ceiling, ingest, ingest / ceiling, percentile(latencies, 50), percentile(latencies, 95),
                         percentile(latencies, 99), inprocess, concurrentWall, peakRssMb(), jvm());
             }
         }
@@ -119,11 +121,15 @@ public final class Benchmark {
         return out;
     }
 
-    private static double ceiling(List<DiscordMessage> messages, MessageEmbedder embedder) {
-        messages.stream().limit(20).forEach(msg -> embedder.embed(ConversationEmbedder.textOf(msg)));
+    /** Texts embedded per second by the model alone, {@code batch} texts a call (ingest's batch size, or 1). */
+    private static double ceiling(List<DiscordMessage> messages, MessageEmbedder embedder, int batch) {
+        List<String> texts = messages.stream().map(ConversationEmbedder::textOf).toList();
+        embedder.embedAll(texts.subList(0, Math.min(20, texts.size())));
         long started = System.nanoTime();
-        messages.forEach(msg -> embedder.embed(ConversationEmbedder.textOf(msg)));
-        return messages.size() / ((System.nanoTime() - started) / 1e9);
+        for (int from = 0; from < texts.size(); from += batch) {
+            embedder.embedAll(texts.subList(from, Math.min(texts.size(), from + batch)));
+        }
+        return texts.size() / ((System.nanoTime() - started) / 1e9);
     }
 
     private static double ingest(List<DiscordMessage> messages, KafkaClientSettings kafka, String topic, ChromaCollection chroma)

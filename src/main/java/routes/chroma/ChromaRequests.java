@@ -3,9 +3,11 @@ package routes.chroma;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.apache.camel.Variable;
 import routes.embedding.Embedded;
+import routes.ingest.IngestBatch;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
@@ -29,14 +31,29 @@ public class ChromaRequests {
         this.candidates = candidates;
     }
 
-    public String upsert(@Variable("message") DiscordMessage message, @Variable("embedded") Embedded embedded) {
-        float[] vector = embedded.vector();
-        String context = embedded.context();
+    /** One upsert of a batch's messages with their vectors and parent context (null when the batch stores none). */
+    public String upsert(@Variable("batch") IngestBatch batch, @Variable("embedded") List<Embedded> embedded) {
+        if (batch.stored().isEmpty()) {
+            return null;
+        }
         ObjectNode body = WireFormat.mapper().createObjectNode();
-        body.putArray("ids").add(message.messageId());
-        vectorArray(body.putArray("embeddings").addArray(), vector);
-        body.putArray("documents").add(message.content());
-        ObjectNode metadata = body.putArray("metadatas").addObject();
+        ArrayNode ids = body.putArray("ids");
+        ArrayNode embeddings = body.putArray("embeddings");
+        ArrayNode documents = body.putArray("documents");
+        ArrayNode metadatas = body.putArray("metadatas");
+        for (int i = 0; i < batch.stored().size(); i++) {
+            DiscordMessage message = batch.stored().get(i);
+            ids.add(message.messageId());
+            vectorArray(embeddings.addArray(), embedded.get(i).vector());
+            documents.add(message.content());
+            metadatas.add(metadata(message, embedded.get(i).context()));
+        }
+        return body.toString();
+    }
+
+    /** What Chroma keeps beside a message's text; it throws on a record it cannot describe (ingest sets that one aside). */
+    public static ObjectNode metadata(DiscordMessage message, String context) {
+        ObjectNode metadata = WireFormat.mapper().createObjectNode();
         // Chroma filters are type-strict: every Discord id is stored as a string
         putIfPresent(metadata, "guild_id", message.guildId());
         putIfPresent(metadata, "channel_id", message.channelId());
@@ -51,7 +68,7 @@ public class ChromaRequests {
         putIfPresent(metadata, "iso_timestamp", message.timestamp());
         metadata.put("timestamp", OffsetDateTime.parse(message.timestamp()).toEpochSecond());
         putIfPresent(metadata, CONTEXT_KEY, context);
-        return body.toString();
+        return metadata;
     }
 
     /** A stored record with a new vector and parent context, its document and other metadata kept. */
@@ -76,26 +93,36 @@ public class ChromaRequests {
         return body.toString();
     }
 
-    public String delete(@Variable("message") DiscordMessage message) {
+    /** One delete of the messages a batch removes (null when it removes none). */
+    public String delete(@Variable("batch") IngestBatch batch) {
+        if (batch.deletions().isEmpty()) {
+            return null;
+        }
         ObjectNode body = WireFormat.mapper().createObjectNode();
-        body.putArray("ids").add(message.messageId());
+        ArrayNode ids = body.putArray("ids");
+        batch.deletions().forEach(message -> ids.add(message.messageId()));
         return body.toString();
     }
 
-    /** The stored text of one message (a reply's parent). */
-    public String document(String id) {
+    /** The stored text of these messages (parents of a batch's replies). */
+    public String documents(Collection<String> ids) {
         ObjectNode body = WireFormat.mapper().createObjectNode();
-        body.putArray("ids").add(id);
+        ArrayNode list = body.putArray("ids");
+        ids.forEach(list::add);
         body.putArray("include").add("documents");
         return body.toString();
     }
 
-    /** The stored messages that continue this one: its replies, and the messages of the thread it started. */
-    public String replies(DiscordMessage parent) {
+    /** The stored messages that continue any of these: their replies, and the messages of the threads they started. */
+    public String replies(Collection<String> parentIds) {
         ObjectNode body = WireFormat.mapper().createObjectNode();
         ArrayNode either = body.putObject("where").putArray("$or");
-        either.addObject().putObject("reply_to").put("$eq", parent.messageId());
-        either.addObject().putObject("thread_id").put("$eq", parent.messageId());
+        ArrayNode replies = either.addObject().putObject("reply_to").putArray("$in");
+        ArrayNode threads = either.addObject().putObject("thread_id").putArray("$in");
+        parentIds.forEach(id -> {
+            replies.add(id);
+            threads.add(id);
+        });
         body.putArray("include").add("documents").add("metadatas");
         return body.toString();
     }

@@ -49,6 +49,8 @@ public class BenchCommand implements Callable<Integer> {
             out.flush();
         });
         Map<String, Object> figures = new LinkedHashMap<>();
+        // the model one text a call, beside its ceiling: how much batching the embedding call is worth
+        figures.put("embedding_one_by_one_per_s", round(report.embeddingOneByOnePerS()));
         figures.put("embedding_ceiling_per_s", round(report.embeddingCeilingPerS()));
         figures.put("ingest_per_s", round(report.ingestPerS()));
         figures.put("ingest_ratio", Math.round(report.ingestRatio() * 100) / 100.0);

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import routes.chroma.ChromaRequests;
+import routes.ingest.IngestBatch;
 import routes.privacy.OptOutList;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
@@ -38,66 +43,114 @@ public class ConversationEmbedder {
     }
 
     /**
-     * A Chroma get of the parent's stored text, when the message continues another (it replies to
-     * it, or is in the thread it started) and the record does not carry the parent's text; else null.
+     * A Chroma get of the stored texts of the parents the batch's messages continue (they reply to
+     * them, or are in the threads they started), when neither the record nor the batch has them; else null.
      */
-    public String parentLookup(@Variable("message") DiscordMessage message) {
-        String parent = parentOf(message);
-        return enabled && parent != null && fromRecord(message) == null ? requests.document(parent) : null;
+    public String parentLookup(@Variable("batch") IngestBatch batch) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (DiscordMessage message : batch.stored()) {
+            String parent = parentOf(message);
+            if (enabled && parent != null && fromRecord(message) == null && !batch.decides(parent)) {
+                wanted.add(parent);
+            }
+        }
+        return wanted.isEmpty() ? null : requests.documents(wanted);
     }
 
     /**
-     * Embeds the message with its parent's text: from the record, else from the Chroma get of
-     * {@link #parentLookup} (null when there was none, or the parent is not stored yet).
+     * Embeds the batch's messages in one model call, each with its parent's text: from the record,
+     * else from the batch, else from the Chroma get of {@link #parentLookup} (none when the parent is
+     * not stored yet). In the order of {@link IngestBatch#stored()}.
      */
-    public Embedded embed(@Variable("message") DiscordMessage message, @Body String parentLookupResult)
-            throws JsonProcessingException {
-        // rtfm.retrieval.conversation-context=false: the message alone, whatever the record carries
-        String context = enabled ? fromRecord(message) : null;
-        if (context == null && parentLookupResult != null) {
-            JsonNode document = WireFormat.mapper().readTree(parentLookupResult).path("documents").path(0);
-            context = document.isTextual() && !document.asText().isBlank() ? clip(document.asText()) : null;
+    public List<Embedded> embed(@Variable("batch") IngestBatch batch, @Body String parentLookupResult) throws JsonProcessingException {
+        Map<String, String> storedParents = documentsById(parentLookupResult);
+        List<String> contexts = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (DiscordMessage message : batch.stored()) {
+            // rtfm.retrieval.conversation-context=false: the message alone, whatever the record carries
+            String context = enabled ? fromRecord(message) : null;
+            String parent = parentOf(message);
+            if (enabled && context == null && parent != null) {
+                DiscordMessage inBatch = batch.storedMessage(parent);
+                context = inBatch != null ? clip(inBatch.content()) : storedParents.get(parent);
+            }
+            contexts.add(context);
+            texts.add(text(message.content(), context));
         }
-        return new Embedded(embedder.embed(text(message.content(), context)), context);
+        List<float[]> vectors = embedder.embedAll(texts);
+        List<Embedded> embedded = new ArrayList<>();
+        for (int i = 0; i < vectors.size(); i++) {
+            embedded.add(new Embedded(vectors.get(i), contexts.get(i)));
+        }
+        return embedded;
     }
 
     public float[] embedQuestion(@Variable("query") BotQuery query) {
         return embedder.embed(query.question());
     }
 
-    /** A Chroma get of the stored messages that continue this one; null when conversation context is off. */
-    public String repliesLookup(@Variable("message") DiscordMessage parent) {
-        return enabled ? requests.replies(parent) : null;
+    /** A Chroma get of the stored messages that continue what the batch wrote or removed; null when conversation context is off. */
+    public String repliesLookup(@Variable("batch") IngestBatch batch) {
+        List<String> changed = batch.changedIds();
+        return enabled && !changed.isEmpty() ? requests.replies(changed) : null;
     }
 
     /**
-     * After a message is written, edited or deleted, the replies already stored under it are
+     * After messages are written, edited or deleted, the replies already stored under them are
      * re-embedded: a parent that arrives after its replies, or changes, changes what they mean.
      *
      * @param children the Chroma get of {@link #repliesLookup}, or null when there was none
      * @return one upsert of the re-embedded replies, or null when there are none
      */
-    public String refreshedReplies(@Body String children, @Variable("message") DiscordMessage parent)
-            throws JsonProcessingException {
+    public String refreshedReplies(@Body String children, @Variable("batch") IngestBatch batch) throws JsonProcessingException {
         if (children == null) {
             return null;
         }
         JsonNode found = WireFormat.mapper().readTree(children);
         JsonNode ids = found.path("ids");
-        String context = parent.isDeletion() || !parent.hasText() ? null : clip(parent.content());
-        List<ChromaRequests.Replacement> replacements = new ArrayList<>();
+        List<ObjectNode> metadatas = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
+        List<String> contexts = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            String document = found.path("documents").path(i).asText("");
+            String id = ids.path(i).asText();
             ObjectNode metadata = (ObjectNode) found.path("metadatas").path(i).deepCopy();
             String replyTo = metadata.path("reply_to").asText(null);
-            if (ids.path(i).asText().equals(parent.messageId()) || (replyTo != null && !replyTo.equals(parent.messageId()))) {
-                // a thread message that replies to someone else takes its context from that reply
+            // a thread message that replies to someone else takes its context from that reply
+            String parent = replyTo != null ? replyTo : metadata.path("thread_id").asText(null);
+            if (batch.decides(id) || parent == null || parent.equals(id) || !batch.changedIds().contains(parent)) {
                 continue;
             }
-            replacements.add(new ChromaRequests.Replacement(ids.path(i).asText(), document, metadata,
-                    embedder.embed(text(document, context)), context));
+            DiscordMessage written = batch.storedMessage(parent);
+            String document = found.path("documents").path(i).asText("");
+            String context = written == null ? null : clip(written.content());
+            kept.add(id);
+            documents.add(document);
+            metadatas.add(metadata);
+            contexts.add(context);
+            texts.add(text(document, context));
+        }
+        List<float[]> vectors = embedder.embedAll(texts);
+        List<ChromaRequests.Replacement> replacements = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            replacements.add(new ChromaRequests.Replacement(kept.get(i), documents.get(i), metadatas.get(i), vectors.get(i), contexts.get(i)));
         }
         return replacements.isEmpty() ? null : requests.replace(replacements);
+    }
+
+    private static Map<String, String> documentsById(String getResult) throws JsonProcessingException {
+        Map<String, String> documents = new HashMap<>();
+        if (getResult != null) {
+            JsonNode found = WireFormat.mapper().readTree(getResult);
+            for (int i = 0; i < found.path("ids").size(); i++) {
+                JsonNode document = found.path("documents").path(i);
+                if (document.isTextual() && !document.asText().isBlank()) {
+                    documents.put(found.path("ids").path(i).asText(), clip(document.asText()));
+                }
+            }
+        }
+        return documents;
     }
 
     private String fromRecord(DiscordMessage message) {

@@ -1,7 +1,10 @@
 package routes.embedding;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.util.List;
 
 /**
  * Turns text into vectors with all-MiniLM-L6-v2, run in-process by ONNX Runtime: the same model as
@@ -17,6 +20,19 @@ public class MessageEmbedder {
 
     public float[] embed(String text) {
         return model().embed(text == null ? "" : text).content().vector();
+    }
+
+    /**
+     * Many texts in one model call: langchain4j runs them through ONNX Runtime together, about twice
+     * as many per second as one at a time on 2 cores (see the bench's embedding figures).
+     */
+    public List<float[]> embedAll(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        // langchain4j refuses a blank segment; a lone dash carries next to no meaning
+        List<TextSegment> segments = texts.stream().map(text -> TextSegment.from(text == null || text.isBlank() ? "-" : text)).toList();
+        return model().embedAll(segments).content().stream().map(Embedding::vector).toList();
     }
 
     private EmbeddingModel model() {

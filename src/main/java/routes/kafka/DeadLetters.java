@@ -17,6 +17,8 @@ import routes.schema.WireFormat;
  */
 public class DeadLetters {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeadLetters.class);
+
     /** Exchange property counting redeliveries: Camel clears its own counter before the dead-letter channel runs. */
     public static final String REDELIVERIES = "rtfmRedeliveries";
 
@@ -35,6 +37,8 @@ public class DeadLetters {
     }
 
     public DeadLetter envelope(Exchange exchange) {
+        // a record set aside from a batch was dead-lettered for its own reason, not the batch's
+        FailedRecords.restore(exchange);
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String original = exchange.getMessage().getBody(String.class);
         byte[] bytes = original == null ? new byte[0] : original.getBytes(StandardCharsets.UTF_8);
@@ -42,6 +46,9 @@ public class DeadLetters {
         Object message = tooLarge ? new String(bytes, 0, Math.min(KEPT_BYTES, maxRecordBytes / 2), StandardCharsets.UTF_8)
                 : WireFormat.tryParse(original);
         Integer redeliveries = exchange.getProperty(REDELIVERIES, Integer.class);
+        LOG.warn("Dead-lettering the record at {}-{}@{} (key {}): {}", exchange.getMessage().getHeader(KafkaConstants.TOPIC),
+                exchange.getMessage().getHeader(KafkaConstants.PARTITION), exchange.getMessage().getHeader(KafkaConstants.OFFSET),
+                exchange.getMessage().getHeader(KafkaConstants.KEY), describe(error));
         return new DeadLetter(
                 exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class),
                 message != null ? message : original,

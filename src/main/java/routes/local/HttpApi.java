@@ -54,6 +54,10 @@ public class HttpApi {
         this.defaultUsername = defaultUsername;
     }
 
+    public ApiExposure exposure() {
+        return exposure;
+    }
+
     /** Every API call goes through this first (api-errors' interceptFrom). */
     public void checkAccess(@Header("Authorization") String authorization) {
         if (apiToken.isEmpty()) {
@@ -107,25 +111,6 @@ public class HttpApi {
                 text(request, "guild_id", defaultGuild), visible, null);
     }
 
-    /** A chat message posted to /api/messages, for discord-in: the wire format, from the HTTP gateway. */
-    public DiscordMessage message(@Body String json, Exchange exchange) {
-        if (exposure.beyondLocalMode() && !exposure.messageIntake()) {
-            // next to Discord, knowledge comes from Discord: nobody injects messages beside it unless asked to
-            throw new Rejection(403, "message intake is off next to Discord; set rtfm.http.message-intake=true to allow it");
-        }
-        DiscordMessage message = wireFormat.parseMessage(json);
-        Message http = exchange.getMessage();
-        http.removeHeaders("*");
-        http.setHeader(GatewayContext.HEADER, GatewayContext.of(ORIGIN));
-        return message;
-    }
-
-    /** 202 with the accepted message's id. */
-    public String accepted(@Variable("message") DiscordMessage message, Exchange exchange) {
-        respond(exchange, 202);
-        return WireFormat.mapper().createObjectNode().put("message_id", message.messageId()).put("status", "accepted").toString();
-    }
-
     /** 200 with the answer. */
     public String answered(@Body BotResponse response, Exchange exchange) {
         respond(exchange, 200);
@@ -142,7 +127,7 @@ public class HttpApi {
         return WireFormat.mapper().createObjectNode().put("error", error.getMessage()).toString();
     }
 
-    private static void respond(Exchange exchange, int status) {
+    static void respond(Exchange exchange, int status) {
         Message http = exchange.getMessage();
         // nothing from the request or from Kafka goes back to the client
         http.removeHeaders("*");

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import routes.kafka.KafkaClientSettings;
 import routes.chroma.ChromaRequests;
+import routes.ingest.IngestBatch;
 import routes.privacy.OptOutList;
 import routes.schema.OptOut;
 import routes.schema.DiscordMessage;
@@ -19,11 +21,17 @@ class ConversationEmbedderTest {
     /** Records what it was asked to embed instead of running the model: the rule under test is what text goes in. */
     static final class RecordingEmbedder extends MessageEmbedder {
         final List<String> texts = new ArrayList<>();
+        int calls;
 
         @Override
-        public float[] embed(String text) {
-            texts.add(text);
-            return new float[] {texts.size()};
+        public List<float[]> embedAll(List<String> batch) {
+            calls++;
+            List<float[]> vectors = new ArrayList<>();
+            for (String text : batch) {
+                texts.add(text);
+                vectors.add(new float[] {texts.size()});
+            }
+            return vectors;
         }
     }
 
@@ -36,26 +44,49 @@ class ConversationEmbedderTest {
                 replyTo, false, List.of(), null, replyToContent, null);
     }
 
+    private static IngestBatch stored(DiscordMessage... messages) {
+        return new IngestBatch(List.of(messages), List.of(), Set.of(), List.of(), Map.of());
+    }
+
+    private static IngestBatch deleted(String id) {
+        return new IngestBatch(List.of(), List.of(DiscordMessage.deletionOf(id)), Set.of(), List.of(), Map.of());
+    }
+
     @Test
     void aReplyIsEmbeddedWithTheParentTextTheRecordCarriesWithoutAskingTheStore() throws Exception {
-        DiscordMessage reply = message("2", "yes, set max_tokens", "1", "how do I limit the answer length?", null, null);
-        assertThat(conversation.parentLookup(reply)).isNull();
-        Embedded embedded = conversation.embed(reply, null);
+        IngestBatch batch = stored(message("2", "yes, set max_tokens", "1", "how do I limit the answer length?", null, null));
+        assertThat(conversation.parentLookup(batch)).isNull();
+        List<Embedded> embedded = conversation.embed(batch, null);
         assertThat(model.texts).containsExactly("how do I limit the answer length?\n\nyes, set max_tokens");
-        assertThat(embedded.context()).isEqualTo("how do I limit the answer length?");
+        assertThat(embedded.get(0).context()).isEqualTo("how do I limit the answer length?");
     }
 
     @Test
     void otherwiseTheParentIsLookedUpAndAnUnstoredParentMeansNoContext() throws Exception {
-        DiscordMessage reply = message("2", "yes, set max_tokens", "1", null, null, null);
+        IngestBatch reply = stored(message("2", "yes, set max_tokens", "1", null, null, null));
         JsonNode lookup = WireFormat.mapper().readTree(conversation.parentLookup(reply));
         assertThat(lookup.path("ids").toString()).isEqualTo("[\"1\"]");
-        assertThat(conversation.embed(reply, "{\"ids\": [\"1\"], \"documents\": [\"how do I limit it?\"]}").context())
+        assertThat(conversation.embed(reply, "{\"ids\": [\"1\"], \"documents\": [\"how do I limit it?\"]}").get(0).context())
                 .isEqualTo("how do I limit it?");
-        assertThat(conversation.embed(reply, "{\"ids\": [], \"documents\": []}").context()).isNull();
+        assertThat(conversation.embed(reply, "{\"ids\": [], \"documents\": []}").get(0).context()).isNull();
         // a thread message continues the thread's starter
-        assertThat(conversation.parentLookup(message("3", "same here", null, null, "1", null))).contains("\"1\"");
-        assertThat(conversation.parentLookup(message("4", "a new topic", null, null, null, null))).isNull();
+        assertThat(conversation.parentLookup(stored(message("3", "same here", null, null, "1", null)))).contains("\"1\"");
+        assertThat(conversation.parentLookup(stored(message("4", "a new topic", null, null, null, null)))).isNull();
+    }
+
+    @Test
+    void aBatchIsOneModelCallOneLookupOfTheParentsItLacksAndItsOwnParentsComeFromItself() throws Exception {
+        IngestBatch batch = stored(message("1", "how do I cap answer length?", null, null, null, null),
+                message("2", "set max_tokens", "1", null, null, null),
+                message("3", "and in a thread?", "9", null, null, null),
+                message("4", "same for me", null, null, "8", null));
+        JsonNode lookup = WireFormat.mapper().readTree(conversation.parentLookup(batch));
+        assertThat(lookup.path("ids").toString()).isEqualTo("[\"9\",\"8\"]");
+        List<Embedded> embedded = conversation.embed(batch, "{\"ids\": [\"9\"], \"documents\": [\"the thread starter\"]}");
+        assertThat(model.calls).isEqualTo(1);
+        assertThat(model.texts).containsExactly("how do I cap answer length?", "how do I cap answer length?\n\nset max_tokens",
+                "the thread starter\n\nand in a thread?", "same for me");
+        assertThat(embedded).extracting(Embedded::context).containsExactly(null, "how do I cap answer length?", "the thread starter", null);
     }
 
     @Test
@@ -63,8 +94,10 @@ class ConversationEmbedderTest {
         String children = """
                 {"ids": ["2", "3", "1"], "documents": ["yes, set max_tokens", "in a thread, replying to 2", "the parent itself"],
                  "metadatas": [{"reply_to": "1", "channel_id": "c1"}, {"reply_to": "2", "thread_id": "1"}, {"thread_id": "1"}]}""";
-        JsonNode upsert = WireFormat.mapper().readTree(conversation.refreshedReplies(children,
-                message("1", "how do I cap answer length?", null, null, null, DiscordMessage.UPDATED)));
+        IngestBatch batch = stored(message("1", "how do I cap answer length?", null, null, null, DiscordMessage.UPDATED));
+        assertThat(WireFormat.mapper().readTree(conversation.repliesLookup(batch)).path("where").toString())
+                .contains("{\"reply_to\":{\"$in\":[\"1\"]}}");
+        JsonNode upsert = WireFormat.mapper().readTree(conversation.refreshedReplies(children, batch));
         assertThat(upsert.path("ids").toString()).isEqualTo("[\"2\"]");
         assertThat(upsert.path("documents").path(0).asText()).isEqualTo("yes, set max_tokens");
         assertThat(upsert.path("metadatas").path(0).path("reply_to_text").asText()).isEqualTo("how do I cap answer length?");
@@ -75,19 +108,19 @@ class ConversationEmbedderTest {
     @Test
     void theRepliesOfADeletedParentLoseItsText() throws Exception {
         String children = "{\"ids\": [\"2\"], \"documents\": [\"yes\"], \"metadatas\": [{\"reply_to\": \"1\", \"reply_to_text\": \"old\"}]}";
-        JsonNode upsert = WireFormat.mapper().readTree(conversation.refreshedReplies(children,
-                message("1", "", null, null, null, DiscordMessage.DELETED)));
+        JsonNode upsert = WireFormat.mapper().readTree(conversation.refreshedReplies(children, deleted("1")));
         // upsert merges metadata: the old parent text is overwritten, not left behind
         assertThat(upsert.path("metadatas").path(0).path("reply_to_text").asText()).isEmpty();
         assertThat(model.texts).containsExactly("yes");
-        assertThat(conversation.refreshedReplies("{\"ids\": []}", message("1", "x", null, null, null, null))).isNull();
-        assertThat(conversation.refreshedReplies(null, message("1", "x", null, null, null, null))).isNull();
+        IngestBatch other = stored(message("1", "x", null, null, null, null));
+        assertThat(conversation.refreshedReplies("{\"ids\": []}", other)).isNull();
+        assertThat(conversation.refreshedReplies(null, other)).isNull();
     }
 
     @Test
     void withConversationContextOffNothingIsLookedUp() {
         ConversationEmbedder off = new ConversationEmbedder(model, new ChromaRequests(10), false, OPT_OUTS);
-        DiscordMessage reply = message("2", "yes", "1", null, null, null);
+        IngestBatch reply = stored(message("2", "yes", "1", null, null, null));
         assertThat(off.parentLookup(reply)).isNull();
         assertThat(off.repliesLookup(reply)).isNull();
     }
@@ -98,10 +131,10 @@ class ConversationEmbedderTest {
         optOuts.apply(new OptOut("g1", OptOut.USER, "frank", false, "2025-01-01T00:00:00Z", "forget", null, null, null, 1));
         ConversationEmbedder withOptOuts = new ConversationEmbedder(model, new ChromaRequests(10), true, optOuts);
         // 1300000000000000000 is a Discord snowflake from 2024: written before nothing, forgotten all the same
-        DiscordMessage reply = new DiscordMessage("2", "thanks, found it", "grace", "grace", "c1", "2025-11-02T12:34:56Z",
+        IngestBatch reply = stored(new DiscordMessage("2", "thanks, found it", "grace", "grace", "c1", "2025-11-02T12:34:56Z",
                 Map.of(DiscordMessage.REPLY_TO_AUTHOR, "frank"), 1, null, "g1", "help", null, "1300000000000000000", false, List.of(), null,
-                "the build cache lives on the old NAS", null);
-        Embedded embedded = withOptOuts.embed(reply, null);
+                "the build cache lives on the old NAS", null));
+        Embedded embedded = withOptOuts.embed(reply, null).get(0);
         assertThat(embedded.context()).isNull();
         assertThat(model.texts).containsExactly("thanks, found it");
         // the store is asked instead, and it holds nothing of theirs any more

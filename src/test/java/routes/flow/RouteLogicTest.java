@@ -191,12 +191,13 @@ class RouteLogicTest {
     @Test
     void recordsThatDoNotParseGoStraightToTheDeadLetterQueueWithTheirKafkaCoordinates() throws Exception {
         deadLetters.expectedMessageCount(2);
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("ingest-messages").whenDone(2).create();
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("ingest-messages").whenDone(1).create();
 
-        template.sendBodyAndHeaders("direct:ingest-messages-source", "{broken",
-                Map.of("kafka.TOPIC", "discord-messages", "kafka.PARTITION", 2, "kafka.OFFSET", 41L, "kafka.KEY", "k1"));
-        template.sendBodyAndHeaders("direct:ingest-messages-source", "{\"message_id\": \"9\"}",
-                Map.of("kafka.TOPIC", "discord-messages", "kafka.PARTITION", 0, "kafka.OFFSET", 7L, "kafka.KEY", "9"));
+        // one poll's batch: each record that cannot be read is dead-lettered alone, with its own reason
+        template.sendBody("direct:ingest-messages-source", List.of(
+                record("{broken", Map.of("kafka.TOPIC", "discord-messages", "kafka.PARTITION", 2, "kafka.OFFSET", 41L, "kafka.KEY", "k1")),
+                record("{\"message_id\": \"9\"}", Map.of("kafka.TOPIC", "discord-messages", "kafka.PARTITION", 0, "kafka.OFFSET", 7L,
+                        "kafka.KEY", "9"))));
 
         assertThat(done.matchesWaitTime()).isTrue();
         MockEndpoint.assertIsSatisfied(context);
@@ -219,11 +220,9 @@ class RouteLogicTest {
         deadLetters.expectedMessageCount(2);
         responses.expectedMessageCount(2);
         // ingest: rtfm.retry.max-redeliveries (5) retries, then the record goes back to its consumer, which polls it again
-        org.apache.camel.Exchange ingest = template.send("direct:ingest-messages-source", exchange -> {
-            exchange.getMessage().setBody(wire.write(message("10", "deploys run at 5pm")));
-            exchange.getMessage().setHeaders(new java.util.HashMap<>(Map.of("kafka.TOPIC", "discord-messages", "kafka.PARTITION", 1,
-                    "kafka.OFFSET", 3L, "kafka.KEY", "10")));
-        });
+        org.apache.camel.Exchange ingest = template.send("direct:ingest-messages-source", exchange -> exchange.getMessage().setBody(
+                List.of(record(wire.write(message("10", "deploys run at 5pm")), Map.of("kafka.TOPIC", "discord-messages",
+                        "kafka.PARTITION", 1, "kafka.OFFSET", 3L, "kafka.KEY", "10")))));
         assertThat(ingest.getException()).as("handed back to Kafka, not dead-lettered").isNotNull();
         assertThat(ingest.getProperty(routes.kafka.DeadLetters.REDELIVERIES, Integer.class)).isEqualTo(5);
 
@@ -291,5 +290,13 @@ class RouteLogicTest {
 
     private static BotQuery query(String question, List<String> visible) {
         return new BotQuery("q1", "m", question, "u", "1", "general", "2025-11-02T12:34:56.789Z", Map.of(), 1, "local", visible, null);
+    }
+
+    /** A polled record as camel-kafka's batching consumer hands it over: an exchange of its own in the batch's list. */
+    private org.apache.camel.Exchange record(String value, Map<String, Object> coordinates) {
+        org.apache.camel.Exchange record = new org.apache.camel.support.DefaultExchange(context);
+        record.getMessage().setBody(value);
+        record.getMessage().setHeaders(new java.util.HashMap<>(coordinates));
+        return record;
     }
 }

@@ -67,7 +67,28 @@ class HttpApiTest {
         assertThat(guarded.askQuery("{\"question\": \"where?\", \"visible_channel_ids\": [\"c\"]}").visibleChannelIds())
                 .containsExactly("c");
         org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext());
-        assertThatThrownBy(() -> guarded.message("{}", exchange)).isInstanceOf(HttpApi.Rejection.class)
+        HttpMessageIntake intake = new HttpMessageIntake(new routes.schema.WireFormat(), guarded.exposure());
+        assertThatThrownBy(() -> intake.messages("{}", exchange)).isInstanceOf(HttpApi.Rejection.class)
                 .hasMessageContaining("message-intake").extracting(e -> ((HttpApi.Rejection) e).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anArrayOfMessagesIsTakenInWholeOrNotAtAll() throws Exception {
+        HttpMessageIntake intake = new HttpMessageIntake(new routes.schema.WireFormat(), new ApiExposure("127.0.0.1", "", false, false));
+        org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext());
+        String one = "{\"message_id\": \"m1\", \"content\": \"deploys run at 5pm\", \"username\": \"ana\", \"user_id\": \"7\", "
+                + "\"channel_id\": \"general\", \"timestamp\": \"2025-11-02T12:34:56Z\", \"schema_version\": 1, \"guild_id\": \"local\"}";
+        String two = one.replace("m1", "m2");
+        assertThat(intake.messages("[" + one + "," + two + "]", exchange)).extracting(m -> m.messageId()).containsExactly("m1", "m2");
+        assertThat(intake.accepted("[" + one + "," + two + "]", exchange)).contains("\"message_ids\":[\"m1\",\"m2\"]");
+        assertThat(intake.messages(one, exchange)).hasSize(1);
+        assertThat(intake.accepted(one, exchange)).contains("\"message_id\":\"m1\"");
+        // one bad element refuses the whole request, naming what is wrong
+        assertThatThrownBy(() -> intake.messages("[" + one + ", {\"message_id\": \"m3\"}]", exchange))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("content");
+        assertThatThrownBy(() -> intake.messages("[" + one, exchange)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("not valid JSON");
+        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(HttpMessageIntake.MAX_MESSAGES + 1, one)) + "]";
+        assertThatThrownBy(() -> intake.messages(tooMany, exchange)).isInstanceOf(HttpApi.Rejection.class).hasMessageContaining("at most");
     }
 }
