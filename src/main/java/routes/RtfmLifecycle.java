@@ -7,6 +7,8 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.chroma.ActiveIndex;
+import routes.kafka.KafkaClientSettings;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaHealthCheck;
 import routes.discord.DiscordConnection;
@@ -51,6 +53,15 @@ final class RtfmLifecycle extends MainListenerSupport {
                 throw new IllegalStateException(budget);
             }
             ChromaCollection collection = context.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+            if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.index.follow}}"))) {
+                // a reindex may have made another collection the active one: use it, and follow later switches
+                try {
+                    context.addService(new ActiveIndex(context.getRegistry().lookupByNameAndType("kafkaClients", KafkaClientSettings.class),
+                            context.resolvePropertyPlaceholders("{{rtfm.topics.index-state.name}}"), collection), true, true);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot read the index state: " + e.getMessage(), e);
+                }
+            }
             // fail at start, with the reason (unreachable, another embedding model), rather than on the first message
             LOG.info("Chroma collection '{}' is {}", collection.name(), collection.id());
             HealthCheckRegistry.get(context).register(new ChromaHealthCheck(collection));

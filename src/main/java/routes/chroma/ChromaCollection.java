@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 import routes.schema.WireFormat;
 
 /**
@@ -17,13 +18,16 @@ import routes.schema.WireFormat;
  */
 public class ChromaCollection {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChromaCollection.class);
+
     public static final String MODEL_KEY = "rtfm_embedding_model";
     public static final String DIMENSION_KEY = "rtfm_embedding_dimension";
 
     private final String baseUrl;
     private final String tenant;
     private final String database;
-    private final String name;
+    private volatile String name;
+    private volatile Set<String> retired = Set.of();
     private final String model;
     private final int dimension;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -70,6 +74,19 @@ public class ChromaCollection {
         return authToken.isEmpty() ? builder : builder.header("Authorization", authorization());
     }
 
+    /**
+     * Follows the index state (rtfm-index-state): from now on every call goes to the active
+     * collection, and a retired one is never created again, not even by a collection recovery.
+     */
+    public synchronized void follow(String active, Set<String> retiredNames) {
+        retired = Set.copyOf(retiredNames);
+        if (!active.equals(name)) {
+            LOG.info("Chroma collection '{}' is now the active one (was '{}')", active, name);
+            name = active;
+            id = null;
+        }
+    }
+
     /** Forgets the resolved id: the next call resolves the collection again by its configured name. */
     public void forget() {
         id = null;
@@ -99,38 +116,23 @@ public class ChromaCollection {
     }
 
     private String getOrCreate() {
+        if (retired.contains(name)) {
+            throw new IllegalStateException("Chroma collection '" + name + "' was retired by a reindex and is not created again");
+        }
         ObjectNode body = WireFormat.mapper().createObjectNode();
         body.put("name", name);
         body.put("get_or_create", true);
         body.putObject("configuration").putObject("hnsw").put("space", "cosine");
         body.putObject("metadata").put(MODEL_KEY, model).put(DIMENSION_KEY, dimension);
         JsonNode created = post(databaseUrl() + "/collections", body.toString());
-        JsonNode metadata = created.path("metadata");
-        String storedModel = metadata.path(MODEL_KEY).asText(null);
-        int storedDimension = metadata.path(DIMENSION_KEY).asInt(dimension);
-        if (storedModel != null && (!storedModel.equals(model) || storedDimension != dimension)) {
-            throw new IllegalStateException("Chroma collection '" + name + "' holds vectors of " + storedModel + " ("
-                    + storedDimension + " dimensions), but this RTFM embeds with " + model + " (" + dimension
-                    + " dimensions). Use another collection (CHROMA_COLLECTION) or re-index into a new one.");
-        }
-        if (!created.path("dimension").isMissingNode() && !created.path("dimension").isNull()
-                && created.path("dimension").asInt() != dimension) {
-            throw new IllegalStateException("Chroma collection '" + name + "' has dimension " + created.path("dimension").asInt()
-                    + ", but " + model + " makes " + dimension + "-dimensional vectors. Use another collection (CHROMA_COLLECTION).");
-        }
+        CollectionGuard.check(name, created, model, dimension);
         return created.path("id").asText();
     }
 
-    /** Drops the whole collection (the eval command's throwaway ones). */
+    /** Drops the whole collection (eval's throwaway ones, a collection a reindex retired); none there is no error. */
     public void drop() {
-        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(databaseUrl() + "/collections/" + name)))
-                .timeout(Duration.ofSeconds(30)).DELETE().build();
-        try {
-            http.send(request, HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot delete Chroma collection " + name + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (exists()) {
+            send(HttpRequest.newBuilder(URI.create(databaseUrl() + "/collections/" + name)).DELETE());
         }
         id = null;
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "RTFM bot 0.1.0",
         description = "RTFM: a Discord bot that remembers a server's chat and answers questions from it.",
-        subcommands = {RunCommand.class, TopicsCommand.class, KafkaCheckCommand.class, EvalCommand.class, DlqCommand.class, ImportCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, TopicsCommand.class, KafkaCheckCommand.class, EvalCommand.class, DlqCommand.class, ImportCommand.class, ReindexCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class RtfmCommand implements Runnable {
 

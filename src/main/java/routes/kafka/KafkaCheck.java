@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import routes.backfill.Watermark;
+import routes.chroma.IndexState;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.DeadLetter;
@@ -61,12 +62,15 @@ public final class KafkaCheck implements AutoCloseable {
     private static final String IDEMPOTENCY = "idempotency";
     private static final String IDEMPOTENT_ADD = "add";
     private static final String BACKFILL_STATE = "backfill-state";
+    private static final String INDEX_STATE = "index-state";
 
     public Result check(TopicSpec topic) {
         String marker = "kafka-check-" + UUID.randomUUID();
         Object sample = sample(topic.role(), marker);
         // the opt-out list is a compacted table: its check record keeps its one key, so checks never pile up there
-        String key = sample instanceof OptOut choice ? choice.key() : sample instanceof Watermark mark ? mark.key() : marker;
+        // the index state's check record is never under the key processors follow ("active")
+        String key = sample instanceof OptOut choice ? choice.key() : sample instanceof Watermark mark ? mark.key()
+                : sample instanceof IndexState ? "kafka-check" : marker;
         // the delivered-answers topic holds the idempotent repository's own entries ("add" under an id), no wire record
         String value = IDEMPOTENCY.equals(topic.role()) ? IDEMPOTENT_ADD : wireFormat.write(sample);
         long started = System.nanoTime();
@@ -126,11 +130,12 @@ public final class KafkaCheck implements AutoCloseable {
             case "queries" -> wireFormat.parseQuery(json);
             case "responses" -> wireFormat.parseResponse(json);
             case "optouts" -> wireFormat.parseOptOut(json);
-            case BACKFILL_STATE -> {
+            case BACKFILL_STATE, INDEX_STATE -> {
                 try {
-                    WireFormat.mapper().readValue(json, Watermark.class);
+                    Class<?> type = BACKFILL_STATE.equals(role) ? Watermark.class : IndexState.class;
+                    WireFormat.mapper().readValue(json, type);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalStateException("not a backfill watermark: " + e.getOriginalMessage());
+                    throw new IllegalStateException("not a " + role + " record: " + e.getOriginalMessage());
                 }
             }
             case IDEMPOTENCY -> {
@@ -156,6 +161,7 @@ public final class KafkaCheck implements AutoCloseable {
                     WireFormat.SCHEMA_VERSION);
             // a watermark of no guild's channel, under one fixed key that compaction keeps single
             case BACKFILL_STATE -> new Watermark("kafka-check", "kafka-check", null, null, true, 0, now);
+            case INDEX_STATE -> new IndexState("kafka-check", List.of(), "kafka-check", now);
             default -> new DeadLetter("kafka-check", Map.of("marker", marker), "kafka-check test record", now, 0, 0L, marker,
                     "kafka-check", 1, null, null);
         };

@@ -27,6 +27,9 @@ public final class ChromaServer implements AutoCloseable {
     private static final List<String> PACKAGE_FILES = List.of("package.json", "package-lock.json");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    /** In the data directory while the server runs: its URL, for the CLI commands of local mode. */
+    public static final String ADDRESS_FILE = "url";
+
     private final Path installDir;
     private final Path dataDir;
     private Process process;
@@ -71,6 +74,7 @@ public final class ChromaServer implements AutoCloseable {
             url = "http://127.0.0.1:" + port;
             awaitHeartbeat(log);
             LOG.info("Chroma server (npm chromadb) listening on {} with data in {}", url, dataDir.toAbsolutePath());
+            AddressFile.write(dataDir, ADDRESS_FILE, url);
             return url;
         } catch (IOException e) {
             close();
@@ -164,6 +168,7 @@ public final class ChromaServer implements AutoCloseable {
             return;
         }
         LOG.info("Stopping the Chroma server");
+        AddressFile.delete(dataDir, ADDRESS_FILE);
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         children.forEach(ProcessHandle::destroy);

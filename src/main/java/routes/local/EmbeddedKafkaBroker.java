@@ -147,12 +147,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** The address of the local-mode broker running from dataDir, or null when none is. */
     public static String runningAt(Path dataDir) {
-        try {
-            Path file = dataDir.resolve(ADDRESS_FILE);
-            return Files.isReadable(file) ? Files.readString(file).trim() : null;
-        } catch (IOException e) {
-            return null;
-        }
+        return AddressFile.read(dataDir, ADDRESS_FILE);
     }
 
     /** A throwaway broker directory, for tests. */

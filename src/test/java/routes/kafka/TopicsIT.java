@@ -136,7 +136,8 @@ class TopicsIT {
         CliTest.Outcome outcome = runCli("kafka-check", "--bootstrap-servers", bootstrap);
         assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isZero();
         assertThat(outcome.out()).contains("PASS discord-messages", "PASS bot-queries", "PASS bot-responses", "PASS dead-letter-queue",
-                "PASS rtfm-optouts", "PASS rtfm-idempotency", "PASS rtfm-backfill-state").contains("7 of 7 topics passed");
+                "PASS rtfm-optouts", "PASS rtfm-idempotency", "PASS rtfm-backfill-state", "PASS rtfm-index-state")
+                .contains("8 of 8 topics passed");
     }
 
     @Test
