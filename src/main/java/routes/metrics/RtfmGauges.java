@@ -40,9 +40,11 @@ public class RtfmGauges extends ServiceSupport {
         RtfmGauges gauges = new RtfmGauges(metrics, context.getRegistry().lookupByNameAndType("kafkaClients", KafkaClientSettings.class));
         if (processor) {
             String group = context.resolvePropertyPlaceholders("{{rtfm.kafka.processor-group-id}}");
-            for (String role : List.of("messages", "queries", "optouts")) {
+            for (String role : List.of("messages", "optouts")) {
                 gauges.consumerLag(group, context.resolvePropertyPlaceholders("{{rtfm.topics." + role + ".name}}"));
             }
+            gauges.consumerLag(context.resolvePropertyPlaceholders("{{rtfm.kafka.answer-group-id}}"),
+                    context.resolvePropertyPlaceholders("{{rtfm.topics.queries.name}}"));
         }
         if (bot) {
             gauges.consumerLag(context.resolvePropertyPlaceholders("{{rtfm.kafka.bot-group-id}}"),

@@ -137,7 +137,7 @@ class CrashRestartIT {
         processor = startProcessor("restarted");
         await().atMost(WAIT).until(() -> count() == FIRST + REST);
         try (ConsumerLag lag = new ConsumerLag(KafkaClientSettings.of(SharedInfrastructure.kafkaBootstrap()))) {
-            await().atMost(WAIT).until(() -> lag.of(config.getProperty("rtfm.kafka.processor-group-id"), topic("queries")) == 0
+            await().atMost(WAIT).until(() -> lag.of(config.getProperty("rtfm.kafka.processor-group-id") + "-answers", topic("queries")) == 0
                     && lag.of(config.getProperty("rtfm.kafka.processor-group-id"), topic("messages")) == 0);
         }
         System.out.printf("CrashRestartIT: %d of %d messages stored at the SIGKILL, %d after the restart; answers per question %s%n",
