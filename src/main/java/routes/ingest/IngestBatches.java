@@ -82,6 +82,13 @@ public class IngestBatches {
         return new IngestBatch(stored, deletions, skipped, rejected, commits);
     }
 
+    /** The batch is in Chroma: counted [rtfm_messages_ingested_total], then committed. */
+    public void stored(@Variable("batch") IngestBatch batch) {
+        Counter.builder("rtfm.messages.ingested").description("Messages ingest stored in Chroma").register(metrics.registry())
+                .increment(batch.stored().size());
+        commit(batch);
+    }
+
     /**
      * Commits each partition's offset past the batch: called once what it holds is stored or
      * dead-lettered. A commit that fails (the broker is away, the partition was reassigned) fails

@@ -19,8 +19,8 @@ import routes.schema.BotResponse;
  * brackets): answers by mode [rtfm_queries_total{mode}] and how long after the question they came
  * [rtfm_answer_latency_seconds], Gemini calls by outcome [rtfm_gemini_requests_total{outcome}] and
  * their tokens [rtfm_gemini_tokens_total{kind}], and gauges [rtfm_consumer_lag{group,topic},
- * rtfm_discord_connected]. Counters the routes keep themselves (ingested, skipped, dead letters)
- * are written in routes.yaml with the micrometer component, into the same registry.
+ * rtfm_discord_connected]. Ingest counts its batches itself (IngestBatches: ingested, skipped, batch
+ * size) and routes.yaml counts dead letters with the micrometer component, all into the same registry.
  */
 public class RtfmMetrics implements CamelContextAware {
 
