@@ -77,7 +77,8 @@ class GeminiResilienceIT {
             postJson("/api/messages", Map.of("message_id", "gemini-" + run + "-" + i, "content", "To restart the indexer run the reindex command, step "
                     + i, "username", "ana", "user_id", "7", "channel_id", "general", "guild_id", "local", "timestamp", "2025-11-02T12:34:56Z"));
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> chroma.count() == 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> chroma.count() == 5
+                && routes.testing.ChromaSearch.findable(chroma, "gemini-" + run + "-4"));
     }
 
     @AfterAll

@@ -203,7 +203,8 @@ class PipelineIT {
         String secret = "The staging database password rotates every Tuesday at 3pm through the vault-rotator job";
         send(message("secret-" + run, secret, guild, "private-" + run, DiscordMessage.CREATED));
         send(message("public-" + run, "Lunch on Fridays is pizza in the kitchen", guild, "public-" + run, DiscordMessage.CREATED));
-        await().atMost(WAIT).until(() -> getRecord("secret-" + run).path("ids").size() == 1);
+        await().atMost(WAIT).until(() -> getRecord("secret-" + run).path("ids").size() == 1
+                && routes.testing.ChromaSearch.findable(chroma, "secret-" + run));
 
         String question = "when does the staging database password rotate?";
         JsonNode outsider = ask(Map.of("question", question, "guild_id", guild, "visible_channel_ids", List.of("public-" + run)));
