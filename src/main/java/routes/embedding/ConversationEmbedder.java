@@ -119,7 +119,7 @@ public class ConversationEmbedder {
             String replyTo = metadata.path("reply_to").asText(null);
             // a thread message that replies to someone else takes its context from that reply
             String parent = replyTo != null ? replyTo : metadata.path("thread_id").asText(null);
-            if (batch.decides(id) || parent == null || parent.equals(id) || !batch.changedIds().contains(parent)) {
+            if (batch.decides(id) || parent == null || parent.equals(id) || !batch.changed(parent)) {
                 continue;
             }
             DiscordMessage written = batch.storedMessage(parent);

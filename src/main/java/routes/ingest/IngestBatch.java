@@ -1,9 +1,11 @@
 package routes.ingest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import routes.schema.DiscordMessage;
@@ -12,31 +14,72 @@ import routes.schema.DiscordMessage;
  * One poll of discord-messages, sorted by what ingest does with it. Only the latest record of each
  * message counts (the log's own rule: a later edit or deletion supersedes it), so the stored and the
  * deleted never share an id and the order of the calls to Chroma cannot bring a deleted message back.
- *
- * @param stored     the messages to embed and upsert, in log order
- * @param deletions  the messages to remove
- * @param skipped    the ids of messages left out (no text, a question, opted out)
- * @param rejected   the records that could not be read, each to be dead-lettered alone with its reason
- * @param commits    per partition, the commit of its last record in the batch
+ * Ids are indexed once: every step of the batch asks which messages it holds.
  */
-public record IngestBatch(List<DiscordMessage> stored, List<DiscordMessage> deletions, Set<String> skipped,
-                          List<Message> rejected, Map<String, KafkaManualCommit> commits) {
+public final class IngestBatch {
+
+    private final List<DiscordMessage> stored;
+    private final List<DiscordMessage> deletions;
+    private final Set<String> skipped;
+    private final List<Message> rejected;
+    private final Map<String, KafkaManualCommit> commits;
+    private final Map<String, DiscordMessage> storedById = new LinkedHashMap<>();
+    private final List<String> changedIds = new ArrayList<>();
+    private final Set<String> changed;
+
+    /**
+     * @param stored     the messages to embed and upsert, in log order
+     * @param deletions  the messages to remove
+     * @param skipped    the ids of messages left out (no text, a question, opted out)
+     * @param rejected   the records that could not be read, each to be dead-lettered alone with its reason
+     * @param commits    per partition, the commit of its last record in the batch
+     */
+    public IngestBatch(List<DiscordMessage> stored, List<DiscordMessage> deletions, Set<String> skipped,
+                       List<Message> rejected, Map<String, KafkaManualCommit> commits) {
+        this.stored = List.copyOf(stored);
+        this.deletions = List.copyOf(deletions);
+        this.skipped = Set.copyOf(skipped);
+        this.rejected = List.copyOf(rejected);
+        this.commits = commits;
+        stored.forEach(message -> storedById.put(message.messageId(), message));
+        changedIds.addAll(storedById.keySet());
+        deletions.forEach(message -> changedIds.add(message.messageId()));
+        changed = changedIds.stream().collect(Collectors.toUnmodifiableSet());
+    }
+
+    public List<DiscordMessage> stored() {
+        return stored;
+    }
+
+    public List<DiscordMessage> deletions() {
+        return deletions;
+    }
+
+    public List<Message> rejected() {
+        return rejected;
+    }
+
+    public Map<String, KafkaManualCommit> commits() {
+        return commits;
+    }
 
     /** The message stored by this batch under that id, or null. */
     public DiscordMessage storedMessage(String id) {
-        return stored.stream().filter(message -> message.messageId().equals(id)).findFirst().orElse(null);
+        return storedById.get(id);
     }
 
     /** Whether the batch has its own latest version of that message (stored, deleted or skipped). */
     public boolean decides(String id) {
-        return skipped.contains(id) || storedMessage(id) != null || deletions.stream().anyMatch(m -> m.messageId().equals(id));
+        return changed.contains(id) || skipped.contains(id);
     }
 
-    /** The ids whose stored replies may need a new vector: what this batch wrote or removed. */
+    /** Whether this batch wrote or removed that message: its stored replies may need a new vector. */
+    public boolean changed(String id) {
+        return changed.contains(id);
+    }
+
+    /** The ids this batch wrote or removed, in order. */
     public List<String> changedIds() {
-        List<String> ids = new ArrayList<>();
-        stored.forEach(message -> ids.add(message.messageId()));
-        deletions.forEach(message -> ids.add(message.messageId()));
-        return ids;
+        return changedIds;
     }
 }
