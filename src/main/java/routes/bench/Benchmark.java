@@ -59,7 +59,7 @@ public final class Benchmark {
             config.setProperty("rtfm.console.enabled", "false");
             config.setProperty("rtfm.backfill.enabled", "false");
             config.setProperty("rtfm.http.host", "127.0.0.1");
-            config.setProperty("rtfm.http.port", Integer.toString(freePort()));
+            config.setProperty("rtfm.http.port", Integer.toString(routes.local.FreePort.pick()));
             config.setProperty("rtfm.http.api-token", "");
             config.setProperty("rtfm.local.dir", localDir.toString());
             try (RtfmApplication app = new RtfmApplication(config)) {
@@ -174,11 +174,5 @@ public final class Benchmark {
     private static String jvm() {
         return "Java " + Runtime.version() + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, flags " + ManagementFactory.getRuntimeMXBean().getInputArguments();
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -106,7 +106,7 @@ public class EvalCommand implements Callable<Integer> {
         config.setProperty("rtfm.gemini.api-key", "");
         config.setProperty("rtfm.console.enabled", "false");
         config.setProperty("rtfm.http.host", "127.0.0.1");
-        config.setProperty("rtfm.http.port", Integer.toString(freePort()));
+        config.setProperty("rtfm.http.port", Integer.toString(routes.local.FreePort.pick()));
         config.setProperty("rtfm.http.api-token", "");
         ChromaServer chroma = null;
         if (settings.get("rtfm.chroma.url") == null) {
@@ -157,12 +157,6 @@ public class EvalCommand implements Callable<Integer> {
                 }
                 Thread.sleep(200);
             }
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -24,6 +24,7 @@ import routes.kafka.ConsumerLag;
 import routes.kafka.KafkaClientSettings;
 import routes.local.AddressFile;
 import routes.local.ChromaServer;
+import routes.local.FreePort;
 
 /**
  * Blue-green rebuild of the index from the log of record: a new collection is filled from offset 0
@@ -109,7 +110,7 @@ public class ReindexCommand implements Callable<Integer> {
     }
 
     /** The production ingest route alone, into the new collection, from offset 0 of the log, under its own group. */
-    private static Properties ingestOnly(String chroma, KafkaClientSettings clients, String collection, String group) throws Exception {
+    private static Properties ingestOnly(String chroma, KafkaClientSettings clients, String collection, String group) {
         Properties config = new Properties();
         config.setProperty("rtfm.role", "processor");
         config.setProperty("rtfm.processor.answers", "false");
@@ -122,9 +123,7 @@ public class ReindexCommand implements Callable<Integer> {
         config.setProperty("rtfm.kafka.processor-group-id", group);
         config.setProperty("rtfm.kafka.auto-offset-reset", "earliest");
         config.setProperty("rtfm.http.host", "127.0.0.1");
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            config.setProperty("rtfm.http.port", Integer.toString(socket.getLocalPort()));
-        }
+        config.setProperty("rtfm.http.port", Integer.toString(FreePort.pick()));
         return config;
     }
 

@@ -58,7 +58,7 @@ public final class ChromaServer implements AutoCloseable {
         try {
             Path binary = install();
             Files.createDirectories(dataDir);
-            int port = this.port > 0 ? this.port : EmbeddedKafkaBroker.freePort();
+            int port = this.port > 0 ? this.port : FreePort.pick();
             Path log = installDir.resolve("chroma-" + port + ".log");
             List<String> command = new java.util.ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {

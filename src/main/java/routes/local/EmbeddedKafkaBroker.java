@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +60,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Files.createDirectories(dataDir);
             // a restart listens where the first start did, so clients find it again
             if (brokerPort == 0) {
-                brokerPort = freePort();
-                controllerPort = freePort();
+                brokerPort = FreePort.pick();
+                controllerPort = FreePort.pick();
             }
             Path logDir = dataDir.resolve("logs");
             Properties props = new Properties();
@@ -135,13 +134,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             } catch (IOException e) {
                 LOG.debug("cannot remove {}: {}", ADDRESS_FILE, e.getMessage());
             }
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 
