@@ -6,6 +6,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import routes.backfill.Watermarks;
 import routes.discord.DiscordConnection;
+import routes.metrics.RecordOutcomes;
 import routes.discord.DiscordReplies;
 import routes.discord.PendingInteractions;
 import routes.discord.QuestionDetector;
@@ -37,11 +38,12 @@ public class DiscordConfiguration implements CamelConfiguration {
                                                @PropertyInject("rtfm.backfill.enabled") boolean backfill,
                                                @PropertyInject("rtfm.backfill.max-age-days") int maxAgeDays,
                                                @PropertyInject("rtfm.topics.backfill-state.name") String watermarkTopic,
-                                               @BeanInject("kafkaClients") KafkaClientSettings kafka) {
+                                               @BeanInject("kafkaClients") KafkaClientSettings kafka,
+                                               @BeanInject("recordOutcomes") RecordOutcomes outcomes) {
         DiscordConnection connection = new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending);
         connection.setIntakeBuffer(intakeBuffer);
         if (backfill) {
-            connection.setBackfill(new Watermarks(kafka, watermarkTopic), maxAgeDays);
+            connection.setBackfill(new Watermarks(kafka, watermarkTopic, outcomes), maxAgeDays);
         }
         return connection;
     }

@@ -7,6 +7,7 @@ import org.apache.camel.PropertyInject;
 import routes.discord.QuestionDetector;
 import routes.ingest.IngestBatches;
 import routes.kafka.KafkaClientSettings;
+import routes.metrics.RecordOutcomes;
 import routes.metrics.RtfmMetrics;
 import routes.privacy.IndexingRules;
 import routes.privacy.OptOutList;
@@ -20,8 +21,9 @@ public class PrivacyConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public OptOutList optOuts(@BeanInject("wireFormat") WireFormat wireFormat,
                               @BeanInject("kafkaClients") KafkaClientSettings kafka,
-                              @PropertyInject("rtfm.topics.optouts.name") String topic) {
-        return new OptOutList(wireFormat, kafka, topic);
+                              @PropertyInject("rtfm.topics.optouts.name") String topic,
+                              @BeanInject("recordOutcomes") RecordOutcomes outcomes) {
+        return new OptOutList(wireFormat, kafka, topic, outcomes);
     }
 
     @BindToRegistry(lazy = true)
@@ -32,8 +34,9 @@ public class PrivacyConfiguration implements CamelConfiguration {
     /** ingest-messages reads its batches with the indexing rules above. */
     @BindToRegistry(lazy = true)
     public IngestBatches ingestBatches(@BeanInject("wireFormat") WireFormat wireFormat, @BeanInject("indexing") IndexingRules rules,
-                                       @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
-        return new IngestBatches(wireFormat, rules, metrics);
+                                       @BeanInject("rtfmMetrics") RtfmMetrics metrics,
+                                       @BeanInject("recordOutcomes") RecordOutcomes outcomes) {
+        return new IngestBatches(wireFormat, rules, metrics, outcomes);
     }
 
     @BindToRegistry(lazy = true)

@@ -17,6 +17,7 @@ import routes.errors.TransientFailure;
 import routes.kafka.DeadLetters;
 import routes.kafka.FailedRecords;
 import routes.kafka.KafkaClientSettings;
+import routes.metrics.RecordOutcomes;
 import routes.metrics.RtfmMetrics;
 
 /**
@@ -66,6 +67,11 @@ public class ReliabilityConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true, beanPostProcess = true)
     public RtfmMetrics rtfmMetrics() {
         return new RtfmMetrics();
+    }
+
+    @BindToRegistry(lazy = true)
+    public RecordOutcomes recordOutcomes(@BeanInject("rtfmMetrics") RtfmMetrics metrics) {
+        return new RecordOutcomes(metrics);
     }
 
     /**

@@ -17,6 +17,7 @@ import routes.discord.DiscordHealthCheck;
 import routes.gemini.GeminiBreakerHealthCheck;
 import routes.metrics.RtfmGauges;
 import routes.metrics.RtfmMetrics;
+import routes.metrics.RecordOutcomes;
 import routes.privacy.OptOutList;
 
 /**
@@ -56,8 +57,11 @@ final class RtfmLifecycle extends MainListenerSupport {
             if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.index.follow}}"))) {
                 // a reindex may have made another collection the active one: use it, and follow later switches
                 try {
-                    context.addService(new ActiveIndex(context.getRegistry().lookupByNameAndType("kafkaClients", KafkaClientSettings.class),
-                            context.resolvePropertyPlaceholders("{{rtfm.topics.index-state.name}}"), collection), true, true);
+                    ActiveIndex index = new ActiveIndex(context.getRegistry().lookupByNameAndType("kafkaClients", KafkaClientSettings.class),
+                            context.resolvePropertyPlaceholders("{{rtfm.topics.index-state.name}}"), collection,
+                            context.getRegistry().lookupByNameAndType("recordOutcomes", RecordOutcomes.class));
+                    context.addService(index, true, true);
+                    HealthCheckRegistry.get(context).register(index.follower().healthCheck());
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot read the index state: " + e.getMessage(), e);
                 }
@@ -68,7 +72,9 @@ final class RtfmLifecycle extends MainListenerSupport {
             HealthCheckRegistry.get(context).register(new GeminiBreakerHealthCheck(context));
             // the whole opt-out list is read before ingest stores its first message
             try {
-                context.addService(context.getRegistry().lookupByNameAndType("optOuts", OptOutList.class), true, true);
+                OptOutList optOuts = context.getRegistry().lookupByNameAndType("optOuts", OptOutList.class);
+                context.addService(optOuts, true, true);
+                HealthCheckRegistry.get(context).register(optOuts.follower().healthCheck());
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read the opt-out list: " + e.getMessage(), e);
             }

@@ -14,8 +14,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.kafka.CompactedTopicFollower;
 import routes.kafka.KafkaClientSettings;
-import routes.kafka.TopicSnapshot;
+import routes.metrics.RecordOutcomes;
 import routes.schema.WireFormat;
 
 /**
@@ -33,9 +34,24 @@ public class Watermarks extends ServiceSupport {
     private final Map<String, Watermark> byKey = new ConcurrentHashMap<>();
     private KafkaProducer<String, String> producer;
 
-    public Watermarks(KafkaClientSettings kafka, String topic) {
+    private final CompactedTopicFollower follower;
+
+    public Watermarks(KafkaClientSettings kafka, String topic, RecordOutcomes outcomes) {
         this.kafka = kafka;
         this.topic = topic;
+        this.follower = new CompactedTopicFollower(kafka, topic, "backfill-state", TIMEOUT, this::take, outcomes);
+    }
+
+    private String take(String key, String value) {
+        if (value == null) {
+            return byKey.remove(key) != null ? RecordOutcomes.DELETED : RecordOutcomes.SKIPPED;
+        }
+        try {
+            byKey.put(key, WireFormat.mapper().readValue(value, Watermark.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a watermark: " + e.getOriginalMessage(), e);
+        }
+        return RecordOutcomes.APPLIED;
     }
 
     public Watermark get(String guildId, String channelId) {
@@ -55,19 +71,14 @@ public class Watermarks extends ServiceSupport {
         byKey.put(watermark.key(), watermark);
     }
 
+    /** The follower that keeps the watermarks, for its health check. */
+    public CompactedTopicFollower follower() {
+        return follower;
+    }
+
     @Override
     protected void doStart() {
-        TopicSnapshot.read(kafka, topic, TIMEOUT, (key, value) -> {
-            if (value == null) {
-                byKey.remove(key);
-                return;
-            }
-            try {
-                byKey.put(key, WireFormat.mapper().readValue(value, Watermark.class));
-            } catch (Exception e) {
-                LOG.warn("Ignoring backfill watermark {}: {}", key, e.getMessage());
-            }
-        });
+        follower.start();
         LOG.info("Backfill watermarks loaded from {}: {} channel(s) read before", topic, byKey.size());
         Properties props = kafka.clientProperties("rtfm-backfill-state");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -77,6 +88,7 @@ public class Watermarks extends ServiceSupport {
 
     @Override
     protected void doStop() {
+        follower.stop();
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

@@ -6,20 +6,16 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.kafka.CompactedTopicFollower;
 import routes.kafka.KafkaClientSettings;
 import routes.kafka.TopicSnapshot;
+import routes.metrics.RecordOutcomes;
 import routes.schema.WireFormat;
 
 /**
@@ -32,17 +28,13 @@ public class ActiveIndex extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveIndex.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final KafkaClientSettings kafka;
-    private final String topic;
     private final ChromaCollection collection;
+    private final CompactedTopicFollower follower;
     private volatile IndexState state;
-    private KafkaConsumer<String, String> consumer;
-    private Thread follower;
 
-    public ActiveIndex(KafkaClientSettings kafka, String topic, ChromaCollection collection) {
-        this.kafka = kafka;
-        this.topic = topic;
+    public ActiveIndex(KafkaClientSettings kafka, String topic, ChromaCollection collection, RecordOutcomes outcomes) {
         this.collection = collection;
+        this.follower = new CompactedTopicFollower(kafka, topic, "index-state", TIMEOUT, this::take, outcomes);
     }
 
     /** The recorded state, or null when no reindex ever ran (the configured collection is the active one). */
@@ -67,34 +59,23 @@ public class ActiveIndex extends ServiceSupport {
         }
     }
 
+    /** The follower that keeps this state, for its health check. */
+    public CompactedTopicFollower follower() {
+        return follower;
+    }
+
     @Override
     protected void doStart() {
-        var ends = TopicSnapshot.read(kafka, topic, TIMEOUT, (key, value) -> apply(parse(key, value, state)));
-        Properties props = kafka.clientProperties("rtfm-index-follower");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = List.copyOf(ends.keySet());
-        consumer.assign(partitions);
-        ends.forEach(consumer::seek);
-        follower = new Thread(this::followUntilStopped, "rtfm-index-follower");
-        follower.setDaemon(true);
         follower.start();
     }
 
-    private void followUntilStopped() {
-        try {
-            while (!isStoppingOrStopped()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    apply(parse(record.key(), record.value(), state));
-                }
-            }
-        } catch (WakeupException stopping) {
-            // stopped
-        } catch (RuntimeException e) {
-            LOG.error("Stopped following {}: {}", topic, e.getMessage());
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
+    private String take(String key, String value) {
+        IndexState next = parse(key, value, state);
+        if (next == state) {
+            return RecordOutcomes.SKIPPED;
         }
+        apply(next);
+        return RecordOutcomes.APPLIED;
     }
 
     private void apply(IndexState next) {
@@ -119,8 +100,6 @@ public class ActiveIndex extends ServiceSupport {
 
     @Override
     protected void doStop() {
-        if (consumer != null) {
-            consumer.wakeup();
-        }
+        follower.stop();
     }
 }

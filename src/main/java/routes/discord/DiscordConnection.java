@@ -1,5 +1,6 @@
 package routes.discord;
 
+import org.apache.camel.health.HealthCheckRegistry;
 import java.time.Duration;
 import java.util.EnumSet;
 import net.dv8tion.jda.api.JDA;
@@ -122,6 +123,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
 
     private void startBackfill(JDA client) {
         ServiceHelper.startService(watermarks);
+        HealthCheckRegistry.get(camelContext).register(watermarks.follower().healthCheck());
         ProducerTemplate history = camelContext.createProducerTemplate();
         RtfmMetrics metrics = camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", RtfmMetrics.class);
         Counter published = metrics.registry().counter("rtfm.backfill.messages");

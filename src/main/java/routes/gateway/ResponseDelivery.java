@@ -4,8 +4,10 @@ import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.metrics.RecordOutcomes;
 import routes.schema.BotResponse;
 
 /**
@@ -24,12 +26,13 @@ public class ResponseDelivery implements CamelContextAware {
         this.beanByOrigin = Map.copyOf(beanByOrigin);
     }
 
-    public void deliver(@Body BotResponse response) {
+    public void deliver(@Body BotResponse response, Exchange exchange) {
         String bean = response.origin() == null ? null : beanByOrigin.get(response.origin());
         AnswerGateway gateway = bean == null ? null : camelContext.getRegistry().lookupByNameAndType(bean, AnswerGateway.class);
         if (gateway == null) {
             // a record from elsewhere, or an origin no gateway of this deployment serves
             LOG.warn("No gateway here delivers answers for origin '{}' (response {})", response.origin(), response.responseId());
+            exchange.setVariable(RecordOutcomes.SKIP_REASON, "no_gateway");
             return;
         }
         gateway.deliver(response);

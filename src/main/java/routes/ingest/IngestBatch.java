@@ -20,7 +20,8 @@ public final class IngestBatch {
 
     private final List<DiscordMessage> stored;
     private final List<DiscordMessage> deletions;
-    private final Set<String> skipped;
+    private final Map<String, String> skipped;
+    private final int superseded;
     private final List<Message> rejected;
     private final Map<String, KafkaManualCommit> commits;
     private final Map<String, DiscordMessage> storedById = new LinkedHashMap<>();
@@ -30,15 +31,17 @@ public final class IngestBatch {
     /**
      * @param stored     the messages to embed and upsert, in log order
      * @param deletions  the messages to remove
-     * @param skipped    the ids of messages left out (no text, a question, opted out)
+     * @param skipped    the messages left out, by id, with why (no text, a question, opted out)
+     * @param superseded how many records a later record of the same message in the batch replaced
      * @param rejected   the records that could not be read, each to be dead-lettered alone with its reason
      * @param commits    per partition, the commit of its last record in the batch
      */
-    public IngestBatch(List<DiscordMessage> stored, List<DiscordMessage> deletions, Set<String> skipped,
+    public IngestBatch(List<DiscordMessage> stored, List<DiscordMessage> deletions, Map<String, String> skipped, int superseded,
                        List<Message> rejected, Map<String, KafkaManualCommit> commits) {
         this.stored = List.copyOf(stored);
         this.deletions = List.copyOf(deletions);
-        this.skipped = Set.copyOf(skipped);
+        this.skipped = Map.copyOf(skipped);
+        this.superseded = superseded;
         this.rejected = List.copyOf(rejected);
         this.commits = commits;
         stored.forEach(message -> storedById.put(message.messageId(), message));
@@ -53,6 +56,16 @@ public final class IngestBatch {
 
     public List<DiscordMessage> deletions() {
         return deletions;
+    }
+
+    /** The messages left out, by id, with why. */
+    public Map<String, String> skipped() {
+        return skipped;
+    }
+
+    /** How many records of the batch a later record of the same message replaced. */
+    public int superseded() {
+        return superseded;
     }
 
     public List<Message> rejected() {
@@ -70,7 +83,7 @@ public final class IngestBatch {
 
     /** Whether the batch has its own latest version of that message (stored, deleted or skipped). */
     public boolean decides(String id) {
-        return changed.contains(id) || skipped.contains(id);
+        return changed.contains(id) || skipped.containsKey(id);
     }
 
     /** Whether this batch wrote or removed that message: its stored replies may need a new vector. */

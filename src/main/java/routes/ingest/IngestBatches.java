@@ -1,13 +1,9 @@
 package routes.ingest;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -19,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.chroma.ChromaRequests;
 import routes.kafka.FailedRecords;
+import routes.metrics.RecordOutcomes;
 import routes.metrics.RtfmMetrics;
 import routes.privacy.IndexingRules;
 import routes.schema.DiscordMessage;
@@ -35,20 +32,25 @@ public class IngestBatches {
 
     private final WireFormat wire;
     private final IndexingRules rules;
-    private final RtfmMetrics metrics;
+    /** The skip reason of a record that a later record of the same message in its batch replaced. */
+    public static final String SUPERSEDED = "superseded";
 
-    public IngestBatches(WireFormat wire, IndexingRules rules, RtfmMetrics metrics) {
+    private final RtfmMetrics metrics;
+    private final RecordOutcomes outcomes;
+
+    public IngestBatches(WireFormat wire, IndexingRules rules, RtfmMetrics metrics, RecordOutcomes outcomes) {
         this.wire = wire;
         this.rules = rules;
         this.metrics = metrics;
+        this.outcomes = outcomes;
     }
 
     public IngestBatch read(@Body List<Exchange> records) {
-        DistributionSummary.builder("rtfm.ingest.batch.size").description("Records per batch ingest took from discord-messages")
-                .register(metrics.registry()).record(records.size());
+        metrics.summary("rtfm.ingest.batch.size", "Records per batch ingest took from discord-messages").record(records.size());
         Map<String, DiscordMessage> latest = new LinkedHashMap<>();
         List<Message> rejected = new ArrayList<>();
         Map<String, KafkaManualCommit> commits = new LinkedHashMap<>();
+        int superseded = 0;
         for (Exchange record : records) {
             Message in = record.getMessage();
             commits.put(in.getHeader(KafkaConstants.TOPIC) + "-" + in.getHeader(KafkaConstants.PARTITION),
@@ -58,34 +60,45 @@ public class IngestBatches {
                 if (!message.isDeletion()) {
                     ChromaRequests.metadata(message, null);
                 }
-                latest.remove(message.messageId());
+                if (latest.remove(message.messageId()) != null) {
+                    superseded++;
+                }
                 latest.put(message.messageId(), message);
             } catch (RuntimeException e) {
-                rejected.add(FailedRecords.rejected(in, e));
+                rejected.add(FailedRecords.rejected(record, e));
             }
         }
         List<DiscordMessage> stored = new ArrayList<>();
         List<DiscordMessage> deletions = new ArrayList<>();
-        Set<String> skipped = new HashSet<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
         for (DiscordMessage message : latest.values()) {
             String reason = message.isDeletion() ? null : rules.skipReason(message);
             if (message.isDeletion()) {
                 deletions.add(message);
             } else if (reason != null) {
-                skipped.add(message.messageId());
-                Counter.builder("rtfm.messages.skipped").description("Messages ingest left out, by reason").tag("reason", reason)
-                        .register(metrics.registry()).increment();
+                skipped.put(message.messageId(), reason);
             } else {
                 stored.add(message);
             }
         }
-        return new IngestBatch(stored, deletions, skipped, rejected, commits);
+        return new IngestBatch(stored, deletions, skipped, superseded, rejected, commits);
     }
 
-    /** The batch is in Chroma: counted [rtfm_messages_ingested_total], then committed. */
-    public void stored(@Variable("batch") IngestBatch batch) {
-        Counter.builder("rtfm.messages.ingested").description("Messages ingest stored in Chroma").register(metrics.registry())
-                .increment(batch.stored().size());
+    /**
+     * The batch is in Chroma: each record's outcome counted [rtfm_records_total; rtfm_messages_ingested_total;
+     * rtfm_messages_skipped_total{reason}, where a record replaced by a later one of the same message is "superseded"],
+     * then committed. Its unreadable records were counted when they were dead-lettered.
+     */
+    public void stored(@Variable("batch") IngestBatch batch, Exchange exchange) {
+        metrics.counter("rtfm.messages.ingested", "Messages ingest stored in Chroma").increment(batch.stored().size());
+        batch.skipped().values().forEach(reason ->
+                metrics.counter("rtfm.messages.skipped", "Messages ingest left out, by reason", "reason", reason).increment());
+        if (batch.superseded() > 0) {
+            metrics.counter("rtfm.messages.skipped", "Messages ingest left out, by reason", "reason", SUPERSEDED).increment(batch.superseded());
+        }
+        outcomes.outcome(exchange, RecordOutcomes.STORED, batch.stored().size());
+        outcomes.outcome(exchange, RecordOutcomes.DELETED, batch.deletions().size());
+        outcomes.outcome(exchange, RecordOutcomes.SKIPPED, batch.skipped().size() + batch.superseded());
         commit(batch);
     }
 

@@ -69,6 +69,9 @@ public final class DeadLetterStore {
             return text;
         }
         com.fasterxml.jackson.databind.JsonNode node = WireFormat.mapper().valueToTree(message);
+        if (node == null || node.isNull()) {
+            return null;
+        }
         if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode record && record.has("query_id")
                 && record.path("context").isObject()) {
             ((com.fasterxml.jackson.databind.node.ObjectNode) record.get("context")).put(ResponseFactory.LATE_ANSWER, true);

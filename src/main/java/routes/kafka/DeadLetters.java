@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import com.fasterxml.jackson.databind.node.NullNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 import routes.schema.DeadLetter;
@@ -51,7 +52,8 @@ public class DeadLetters {
                 exchange.getMessage().getHeader(KafkaConstants.KEY), describe(error));
         return new DeadLetter(
                 exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class),
-                message != null ? message : original,
+                // a null record (a tombstone) is kept as JSON null: the envelope still has its message, and a replay writes a tombstone
+                message != null ? message : original != null ? original : NullNode.getInstance(),
                 describe(error),
                 Instant.now().toString(),
                 exchange.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class),

@@ -15,22 +15,31 @@ public class FailedRecords {
     /** The header a set-aside record's reason travels in, until the dead-letter route makes it the exchange's failure. */
     static final String REASON = "rtfmRejection";
 
-    /** A copy of a record that could not be processed, with why. */
-    public static Message rejected(Message record, Exception reason) {
-        Message copy = record.copy();
+    /** Marks a batch's record that was set aside (and so is dead-lettered on its own), so a failure of the batch does not dead-letter it again. */
+    static final String SET_ASIDE = "rtfmSetAside";
+
+    /** A copy of a batch's record that could not be processed, with why; the record is marked as set aside. */
+    public static Message rejected(Exchange record, Exception reason) {
+        record.setProperty(SET_ASIDE, true);
+        Message copy = record.getMessage().copy();
         copy.removeHeader(org.apache.camel.component.kafka.KafkaConstants.MANUAL_COMMIT);
         copy.setHeader(REASON, reason);
         return copy;
     }
 
-    /** The failed exchange's records (its body as the error handler restored it), each as a message of its own. */
+    /**
+     * The failed exchange's records (its body as the error handler restored it), each as a message of its own; of a
+     * batch, those not set aside already (they were dead-lettered with their own reason).
+     */
     @SuppressWarnings("unchecked")
     public List<Message> of(Exchange failed) {
         List<Message> records = new ArrayList<>();
         Object body = failed.getMessage().getBody();
         if (body instanceof List<?> batch && !batch.isEmpty() && batch.get(0) instanceof Exchange) {
             for (Exchange record : (List<Exchange>) batch) {
-                records.add(record.getMessage().copy());
+                if (!record.getProperty(SET_ASIDE, false, Boolean.class)) {
+                    records.add(record.getMessage().copy());
+                }
             }
         } else {
             records.add(failed.getMessage().copy());

@@ -1,6 +1,7 @@
 package routes.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -69,6 +70,16 @@ public class RtfmMetrics implements CamelContextAware {
             Counter.builder("rtfm.gemini.tokens").description("Gemini tokens, by kind (prompt, output)").tag("kind", kind)
                     .register(registry()).increment(tokens);
         }
+    }
+
+    /** A counter of RTFM's, registered on first use: the one way Java code counts (docs/ARCHITECTURE.md, "Metrics"). */
+    public Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry());
+    }
+
+    /** A distribution of RTFM's, registered on first use. */
+    public DistributionSummary summary(String name, String description, String... tags) {
+        return DistributionSummary.builder(name).description(description).tags(tags).register(registry());
     }
 
     public void gauge(String name, String description, Supplier<Number> value, String... tags) {

@@ -5,20 +5,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.kafka.CompactedTopicFollower;
 import routes.kafka.KafkaClientSettings;
-import routes.kafka.TopicSnapshot;
+import routes.metrics.RecordOutcomes;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
 import routes.schema.WireFormat;
@@ -26,7 +21,7 @@ import routes.schema.WireFormat;
 /**
  * The opt-out list every processor holds: read in full from the compacted rtfm-optouts topic
  * before any route starts (so no message of a member who left is stored in the meantime), then
- * followed live. Every instance reads every record (no consumer group): it is a table, not work.
+ * followed live through errors (CompactedTopicFollower, health check rtfm/follow-opt-outs).
  */
 public class OptOutList extends ServiceSupport {
 
@@ -39,15 +34,11 @@ public class OptOutList extends ServiceSupport {
 
     private final Map<String, OptOut> choices = new ConcurrentHashMap<>();
     private final WireFormat wireFormat;
-    private final KafkaClientSettings kafka;
-    private final String topic;
-    private volatile KafkaConsumer<String, String> consumer;
-    private Thread follower;
+    private final CompactedTopicFollower follower;
 
-    public OptOutList(WireFormat wireFormat, KafkaClientSettings kafka, String topic) {
+    public OptOutList(WireFormat wireFormat, KafkaClientSettings kafka, String topic, RecordOutcomes outcomes) {
         this.wireFormat = wireFormat;
-        this.kafka = kafka;
-        this.topic = topic;
+        this.follower = new CompactedTopicFollower(kafka, topic, "opt-outs", LOAD_TIMEOUT, this::take, outcomes);
     }
 
     /** Applies a choice at once (the processor that handles a request must not wait for its own record). */
@@ -115,53 +106,28 @@ public class OptOutList extends ServiceSupport {
         }
     }
 
+    /** The follower that keeps this list, for its health check. */
+    public CompactedTopicFollower follower() {
+        return follower;
+    }
+
     @Override
     protected void doStart() {
-        Map<TopicPartition, Long> end = TopicSnapshot.read(kafka, topic, LOAD_TIMEOUT, this::take);
-        LOG.info("Opt-out list loaded from {}: {} choice(s) in force", topic, choices.size());
-        Properties config = kafka.clientProperties("rtfm-opt-out-list");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        KafkaConsumer<String, String> client = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        // followed live from where the snapshot ended: nothing written in between is missed
-        client.assign(end.keySet());
-        end.forEach(client::seek);
-        consumer = client;
-        follower = new Thread(this::follow, "rtfm-opt-outs");
-        follower.setDaemon(true);
         follower.start();
+        LOG.info("Opt-out list loaded from {}: {} choice(s) in force", follower.topic(), choices.size());
     }
 
-    private void follow() {
-        try {
-            while (isRunAllowed()) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> take(record.key(), record.value()));
-            }
-        } catch (WakeupException stopping) {
-            // doStop
-        } finally {
-            consumer.close();
-        }
-    }
-
-    private void take(String key, String value) {
+    private String take(String key, String value) {
         if (value == null) {
-            choices.remove(key);
-            return;
+            return choices.remove(key) != null ? RecordOutcomes.DELETED : RecordOutcomes.SKIPPED;
         }
-        try {
-            apply(wireFormat.parseOptOut(value));
-        } catch (RuntimeException e) {
-            // a bad entry is not a choice; apply-opt-outs dead-letters it with the reason
-            LOG.warn("Ignoring opt-out record {} of {}: {}", key, topic, e.getMessage());
-        }
+        // a bad entry is not a choice (the follower logs and skips it); apply-opt-outs dead-letters it with the reason
+        apply(wireFormat.parseOptOut(value));
+        return RecordOutcomes.APPLIED;
     }
 
     @Override
-    protected void doStop() throws InterruptedException {
-        KafkaConsumer<String, String> client = consumer;
-        if (client != null) {
-            client.wakeup();
-            follower.join(5_000);
-        }
+    protected void doStop() {
+        follower.stop();
     }
 }

@@ -61,9 +61,25 @@ public final class WireFormat {
         return read(json, discordMessage, DiscordMessage.class);
     }
 
-    /** A discord-messages record as ingest reads it: a tombstone (an operator's purge) deletes the message it is keyed by. */
+    /**
+     * A discord-messages record as ingest reads it. A tombstone (an operator's purge) deletes the message it is keyed
+     * by. A record without a key is taken under its own message_id: a producer that does not key (a topic with the
+     * delete policy accepts that) loses nothing. A key that names another message is refused, because compaction and
+     * later edits would then keep two versions of one message apart.
+     */
     public DiscordMessage parseLogRecord(@Body String json, @Header(KafkaConstants.KEY) String key) {
-        return json == null && key != null ? DiscordMessage.deletionOf(key) : parseMessage(json);
+        if (json == null) {
+            if (key == null) {
+                throw new InvalidRecordException("DiscordMessage tombstone has no key: it names no message to delete");
+            }
+            return DiscordMessage.deletionOf(key);
+        }
+        DiscordMessage message = parseMessage(json);
+        if (key != null && !key.equals(message.messageId())) {
+            throw new InvalidRecordException("DiscordMessage key '" + key + "' does not match its message_id '" + message.messageId()
+                    + "' (discord-messages is keyed by message_id)");
+        }
+        return message;
     }
 
     public BotQuery parseQuery(String json) {

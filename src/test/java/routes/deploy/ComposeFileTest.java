@@ -80,7 +80,7 @@ public class ComposeFileTest {
                 .loadFromString(Files.readString(Path.of("deploy/prometheus/alerts.yml")));
         List<Map<String, Object>> alerts = (List<Map<String, Object>>) ((List<Map<String, Object>>) rules.get("groups")).get(0).get("rules");
         assertThat(alerts).extracting(rule -> rule.get("alert")).contains("RtfmIngestPaused", "RtfmLagGrowing", "RtfmDeadLetters",
-                "RtfmGeminiBreakerOpen", "RtfmDiscordDisconnected");
+                "RtfmGeminiBreakerOpen", "RtfmDiscordDisconnected", "RtfmRecordsUnaccounted");
         assertThat(usedMetrics()).contains("rtfm_consumer_lag", "rtfm_dead_letters_total", "rtfm_answer_latency_seconds_bucket");
         String prometheus = Files.readString(Path.of("deploy/prometheus/prometheus.yml"));
         assertThat(prometheus).contains("/observe/metrics").contains("alerts.yml");

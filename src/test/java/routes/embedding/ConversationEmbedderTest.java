@@ -35,7 +35,7 @@ class ConversationEmbedderTest {
         }
     }
 
-    private static final OptOutList OPT_OUTS = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused");
+    private static final OptOutList OPT_OUTS = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused", null);
     private final RecordingEmbedder model = new RecordingEmbedder();
     private final ConversationEmbedder conversation = new ConversationEmbedder(model, new ChromaRequests(10), true, OPT_OUTS);
 
@@ -45,11 +45,11 @@ class ConversationEmbedderTest {
     }
 
     private static IngestBatch stored(DiscordMessage... messages) {
-        return new IngestBatch(List.of(messages), List.of(), Set.of(), List.of(), Map.of());
+        return new IngestBatch(List.of(messages), List.of(), Map.of(), 0, List.of(), Map.of());
     }
 
     private static IngestBatch deleted(String id) {
-        return new IngestBatch(List.of(), List.of(DiscordMessage.deletionOf(id)), Set.of(), List.of(), Map.of());
+        return new IngestBatch(List.of(), List.of(DiscordMessage.deletionOf(id)), Map.of(), 0, List.of(), Map.of());
     }
 
     @Test
@@ -127,7 +127,7 @@ class ConversationEmbedderTest {
 
     @Test
     void aForgottenMembersWordsAreNoContextForAnotherMembersReply() throws Exception {
-        OptOutList optOuts = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused");
+        OptOutList optOuts = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused", null);
         optOuts.apply(new OptOut("g1", OptOut.USER, "frank", false, "2025-01-01T00:00:00Z", "forget", null, null, null, 1));
         ConversationEmbedder withOptOuts = new ConversationEmbedder(model, new ChromaRequests(10), true, optOuts);
         // 1300000000000000000 is a Discord snowflake from 2024: written before nothing, forgotten all the same

@@ -127,6 +127,17 @@ class IngestBatchIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> chroma.post(chroma.recordsUrl() + "/get", get).path("ids").size() == 3);
     }
 
+    @Test
+    @Order(3)
+    void theCompactedLogRefusesARecordWithoutAKeyToItsProducer() {
+        // the broker's own rule for compacted topics: the producer is told, nothing reaches the log (README, "Failure model")
+        String topic = config.getProperty("rtfm.topics.messages.name");
+        java.util.Map.Entry<String, String> unkeyed = new java.util.AbstractMap.SimpleEntry<>(null,
+                wire.write(message("unkeyed-" + run, "written without a key", null)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TopicReader.sendAll(config.getProperty("rtfm.kafka.bootstrap-servers"),
+                topic, List.of(unkeyed))).hasMessageContaining("Compacted topic cannot accept message without key");
+    }
+
     private long committed(String topic) throws Exception {
         Properties admin = new Properties();
         admin.put("bootstrap.servers", config.getProperty("rtfm.kafka.bootstrap-servers"));

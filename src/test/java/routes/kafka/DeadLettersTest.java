@@ -44,6 +44,15 @@ class DeadLettersTest {
     }
 
     @Test
+    void aNullRecordIsKeptAsJsonNullSoItsEnvelopeMeetsTheSchemaAndReplaysAsATombstone() throws Exception {
+        DeadLetter letter = deadLetters.envelope(failed(null, new InvalidRecordException("DiscordMessage tombstone has no key")));
+        WireFormat wire = new WireFormat();
+        String written = wire.write(letter);
+        assertThat(WireFormat.mapper().readTree(written).has("message")).isTrue();
+        assertThat(DeadLetterStore.original(wire.parseDeadLetter(written))).isNull();
+    }
+
+    @Test
     void aRecordThatIsNotJsonIsKeptAsTextAndAnErrorWithoutMessageIsNamed() {
         DeadLetter letter = deadLetters.envelope(failed("{broken", new InvalidRecordException("")));
         assertThat(letter.message()).isEqualTo("{broken");

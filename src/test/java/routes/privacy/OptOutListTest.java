@@ -12,7 +12,7 @@ import routes.schema.WireFormat;
 
 class OptOutListTest {
 
-    private final OptOutList list = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused");
+    private final OptOutList list = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused", null);
 
     @Test
     void aMemberWhoOptedOutIsNotStoredAnywhereInTheirGuildOnly() {

@@ -76,7 +76,25 @@ class WireFormatTest {
         DiscordMessage tombstone = wire.parseLogRecord(null, "1234567890");
         assertThat(tombstone.isDeletion()).isTrue();
         assertThat(tombstone.messageId()).isEqualTo("1234567890");
-        assertThatThrownBy(() -> wire.parseLogRecord(null, null)).isInstanceOf(InvalidRecordException.class);
+        assertThatThrownBy(() -> wire.parseLogRecord(null, null)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("no key");
+    }
+
+    @Test
+    void aLogRecordWithoutAKeyIsTakenUnderItsOwnMessageId() {
+        DiscordMessage message = wire.parseLogRecord(PY_MESSAGE, null);
+        assertThat(message.messageId()).isEqualTo("1234567890");
+        assertThat(message.isDeletion()).isFalse();
+        assertThat(wire.parseLogRecord(PY_MESSAGE, "1234567890").messageId()).isEqualTo("1234567890");
+    }
+
+    @Test
+    void aLogRecordKeyedByAnotherMessageIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> wire.parseLogRecord(PY_MESSAGE, "1234567891")).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("'1234567891'").hasMessageContaining("'1234567890'");
+        // an empty key is a key, and not the message's
+        assertThatThrownBy(() -> wire.parseLogRecord(PY_MESSAGE, "")).isInstanceOf(InvalidRecordException.class);
+        assertThatThrownBy(() -> wire.parseLogRecord("", null)).isInstanceOf(InvalidRecordException.class).hasMessageContaining("empty");
     }
 
     @Test

@@ -1,0 +1,218 @@
+package routes.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.schema.DeadLetter;
+import routes.schema.WireFormat;
+import routes.testing.SharedInfrastructure;
+import routes.testing.TestApps;
+import routes.testing.TopicReader;
+
+/**
+ * Every record every consumer takes ends in exactly one outcome, whatever its producer did: records
+ * written with the broker's plain producer, without keys (the Python system's own records among them),
+ * empty, null, oversized, unparseable or keyed by another message. discord-messages here has the
+ * delete policy (a topic the Python system made, or the seed's 7-day setting): only such a topic
+ * accepts unkeyed records at all; the compacted default refuses them to their producer (IngestBatchIT).
+ * The expected outcomes below are counted by hand from the records written.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RecordAccountingIT {
+
+    private static final int MAX_RECORD_BYTES = 4096;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final WireFormat wire = new WireFormat();
+    private Properties config;
+    private RtfmApplication app;
+    private ChromaCollection chroma;
+    private String bootstrap;
+
+    @BeforeAll
+    void start() throws Exception {
+        config = TestApps.config("accounting", run);
+        config.setProperty("rtfm.topics.messages.cleanup-policy", "delete");
+        config.setProperty("rtfm.topics.messages.retention-ms", "604800000");
+        config.setProperty("rtfm.max-record-bytes", Integer.toString(MAX_RECORD_BYTES));
+        app = new RtfmApplication(config);
+        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        bootstrap = config.getProperty("rtfm.kafka.bootstrap-servers");
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void everyRecordWithoutAKeyEndsInExactlyOneOutcomeAndTheCountersAddUp() throws Exception {
+        String messages = topic("messages");
+        List<Map.Entry<String, String>> log = new ArrayList<>();
+        // five chat messages exactly as the Python system wrote them, no key: stored under their own message_id
+        for (int i = 1; i <= 5; i++) {
+            log.add(unkeyed(pythonMessage(id(i), "Chunk size " + i + "00 worked best for the PDF loader")));
+        }
+        // a question to the bot, no key: skipped (a question is not knowledge)
+        log.add(unkeyed(pythonMessage(id(6), "RTFM what is the API endpoint?")));
+        // dead-lettered, each with its reason: not JSON, cut short, missing fields, empty, a tombstone that names nothing,
+        // a record over rtfm.max-record-bytes, a record keyed by another message
+        log.add(unkeyed("not json at all"));
+        log.add(unkeyed("{\"message_id\": \"" + id(7) + "\", \"content\": "));
+        log.add(unkeyed("{\"message_id\": \"" + id(8) + "\", \"content\": \"no author\"}"));
+        log.add(unkeyed(""));
+        log.add(unkeyed(null));
+        log.add(unkeyed(pythonMessage(id(9), "x".repeat(MAX_RECORD_BYTES))));
+        log.add(new SimpleEntry<>(id(1), pythonMessage(id(10), "keyed by message 1, but it is message 10")));
+        TopicReader.sendAll(bootstrap, messages, log);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> outcome(messages, "ingest-messages", "dead_lettered") == 7
+                && outcome(messages, "ingest-messages", "stored") == 5);
+        assertThat(chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + id(1) + "\", \"" + id(5) + "\", \"" + id(10) + "\"]}")
+                .path("ids").size()).as("the unkeyed messages are stored under their message_id; the mis-keyed one is not").isEqualTo(2);
+
+        List<DeadLetter> letters = TopicReader.all(bootstrap, topic("dead-letter")).stream().map(ConsumerRecord::value)
+                .map(wire::parseDeadLetter).filter(l -> messages.equals(l.originalTopic())).toList();
+        assertThat(letters).hasSize(7).allSatisfy(letter -> {
+            assertThat(letter.partition()).as("partition").isNotNull();
+            assertThat(letter.offset()).as("offset").isNotNull();
+        });
+        assertThat(letters).filteredOn(l -> l.key() == null).as("unkeyed dead letters keep their null key").hasSize(6);
+        assertThat(letters).extracting(DeadLetter::error).anySatisfy(e -> assertThat(e).contains("not valid JSON"))
+                .anySatisfy(e -> assertThat(e).contains("no key"))
+                .anySatisfy(e -> assertThat(e).contains("over the limit"))
+                .anySatisfy(e -> assertThat(e).contains("is empty"))
+                .anySatisfy(e -> assertThat(e).contains("required property"))
+                .anySatisfy(e -> assertThat(e).contains("'" + id(1) + "' does not match its message_id '" + id(10) + "'"));
+
+        // an operator's purge of message 5: a keyed tombstone deletes it
+        TopicReader.sendAll(bootstrap, messages, List.of(new SimpleEntry<>(id(5), null)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> outcome(messages, "ingest-messages", "deleted") == 1);
+        assertThat(chroma.count()).isEqualTo(4);
+
+        // the question path, the Python system's own records without keys, and two that cannot be read
+        String queries = topic("queries");
+        TopicReader.sendAll(bootstrap, queries, List.of(unkeyed("""
+                {"query_id": "query_%s", "original_message_id": "1234567890", "question": "what is the API endpoint?",
+                 "username": "user#1234", "user_id": "987654321", "channel_id": "111222333",
+                 "timestamp": "2025-11-02T12:34:56.789Z", "context": {}}""".formatted(run)), unkeyed(null), unkeyed("{]")));
+        String responses = topic("responses");
+        TopicReader.sendAll(bootstrap, responses, List.of(unkeyed("""
+                {"response_id": "response_%s", "query_id": "query_abc123", "original_message_id": "1234567890",
+                 "response_text": "The API endpoint is /api/v1/data", "channel_id": "111222333",
+                 "timestamp": "2025-11-02T12:34:57.123Z", "metadata": {"confidence": 0.95, "sources_count": 3}}""".formatted(run)),
+                unkeyed(null), unkeyed("nope")));
+        // compacted topics take keyed records only: a tombstone and a record that is not an opt-out or an index state
+        String optOuts = topic("optouts");
+        TopicReader.sendAll(bootstrap, optOuts, List.of(new SimpleEntry<>("g:user:1", null), new SimpleEntry<>("g:user:2", "nope")));
+        String indexState = topic("index-state");
+        TopicReader.sendAll(bootstrap, indexState, List.of(new SimpleEntry<>("active", "nope"), new SimpleEntry<>("other", "{}")));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> outcome(queries, "answer-queries", "answered") == 1
+                && outcome(queries, "answer-queries", "dead_lettered") == 2
+                // the Python response and the answer to the Python question name no gateway of ours; two cannot be read
+                && outcome(responses, "deliver-responses", "skipped") == 2
+                && outcome(responses, "deliver-responses", "dead_lettered") == 2
+                && outcome(optOuts, "apply-opt-outs", "skipped") == 1
+                && outcome(optOuts, "apply-opt-outs", "dead_lettered") == 1
+                && outcome(optOuts, "follow-opt-outs", "skipped") == 2
+                && outcome(indexState, "follow-index-state", "skipped") == 2);
+
+        Map<String, Double> metrics = records();
+        assertThat(outcome(messages, "ingest-messages", "skipped")).as("the question").isEqualTo(1);
+        assertThat(taken(metrics, messages, "ingest-messages")).isEqualTo(5 + 1 + 7 + 1);
+        // the invariant: for every topic and reader, what was taken equals the sum of its outcomes
+        Map<String, Double> takenByReader = new HashMap<>();
+        Map<String, Double> settledByReader = new HashMap<>();
+        metrics.forEach((series, value) -> {
+            Matcher m = Pattern.compile("rtfm_records_(taken_)?total\\{(.*)}").matcher(series);
+            if (m.matches()) {
+                String reader = label(series, "topic") + "/" + label(series, "reader");
+                (m.group(1) != null ? takenByReader : settledByReader).merge(reader, value, Double::sum);
+            }
+        });
+        assertThat(takenByReader).containsKeys(messages + "/ingest-messages", queries + "/answer-queries",
+                responses + "/deliver-responses", optOuts + "/apply-opt-outs", optOuts + "/follow-opt-outs",
+                indexState + "/follow-index-state");
+        assertThat(settledByReader).as("every record taken has one outcome").isEqualTo(takenByReader);
+        String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + config.getProperty("rtfm.http.port") + "/observe/health?data=true")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(health).as("the followers of compacted topics show in health").contains("follow-opt-outs").contains("follow-index-state")
+                .contains("last_poll_age_ms");
+    }
+
+    private String id(int n) {
+        return "py-" + run + "-" + n;
+    }
+
+    private String topic(String role) {
+        return config.getProperty("rtfm.topics." + role + ".name");
+    }
+
+    private static Map.Entry<String, String> unkeyed(String value) {
+        return new SimpleEntry<>(null, value);
+    }
+
+    private static String pythonMessage(String id, String content) {
+        return """
+                {"message_id": "%s", "content": "%s", "username": "user#1234", "user_id": "987654321",
+                 "channel_id": "111222333", "timestamp": "2025-11-02T12:34:56.789Z", "metadata": {}}""".formatted(id, content);
+    }
+
+    private double outcome(String topic, String reader, String outcome) throws Exception {
+        return records().entrySet().stream().filter(e -> e.getKey().startsWith("rtfm_records_total{")
+                        && topic.equals(label(e.getKey(), "topic")) && reader.equals(label(e.getKey(), "reader"))
+                        && outcome.equals(label(e.getKey(), "outcome")))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    private static double taken(Map<String, Double> metrics, String topic, String reader) {
+        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith("rtfm_records_taken_total{")
+                && topic.equals(label(e.getKey(), "topic")) && reader.equals(label(e.getKey(), "reader")))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    private static String label(String series, String name) {
+        Matcher m = Pattern.compile("[{,]" + name + "=\"([^\"]*)\"").matcher(series);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The rtfm_records series at /observe/metrics, as Prometheus reads them. */
+    private Map<String, Double> records() throws Exception {
+        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + config.getProperty("rtfm.http.port") + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> series = new HashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("rtfm_records_")) {
+                int space = line.lastIndexOf(' ');
+                series.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+        }
+        return series;
+    }
+}
