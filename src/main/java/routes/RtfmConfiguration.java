@@ -8,6 +8,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.kafka.KafkaComponent;
+import routes.answer.AnswerRanker;
 import routes.answer.AudienceFilter;
 import routes.answer.CandidateSelector;
 import routes.answer.GeminiFallback;
@@ -103,9 +104,16 @@ public class RtfmConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public CandidateSelector candidateSelector(@PropertyInject("rtfm.retrieval.min-similarity") double minSimilarity,
-                                               @PropertyInject("rtfm.retrieval.max-sources") int maxSources,
                                                @PropertyInject("rtfm.retrieval.lexical-weight") double lexicalWeight) {
-        return new CandidateSelector(minSimilarity, maxSources, lexicalWeight);
+        return new CandidateSelector(minSimilarity, lexicalWeight);
+    }
+
+    @BindToRegistry(lazy = true)
+    public AnswerRanker answerRanker(@PropertyInject("rtfm.retrieval.max-sources") int maxSources,
+                                     @PropertyInject("rtfm.retrieval.answer-links") boolean answerLinks,
+                                     @PropertyInject("rtfm.retrieval.answer-roots") int roots,
+                                     @PropertyInject("rtfm.retrieval.answer-bonus") double bonus) {
+        return new AnswerRanker(maxSources, answerLinks, roots, bonus);
     }
 
     @BindToRegistry(lazy = true)

@@ -12,28 +12,24 @@ import routes.schema.BotQuery;
 import routes.schema.WireFormat;
 
 /**
- * Keeps the Chroma matches worth citing: cosine similarity at or above the minimum, re-ranked by
+ * Keeps the Chroma matches worth citing: cosine similarity at or above the minimum, scored by
  * similarity plus a weighted lexical score (BM25 over the candidate set, so exact terms such as
- * "similarity_top_k" or "pinecone" count), best first, at most {@code maxSources} of them.
+ * "similarity_top_k" or "pinecone" count), best first. AnswerRanker then ranks this pool as a
+ * conversation and keeps the best few.
  */
 public class CandidateSelector {
 
     private final double minSimilarity;
-    private final int maxSources;
     private final double lexicalWeight;
 
-    public CandidateSelector(double minSimilarity, int maxSources, double lexicalWeight) {
+    public CandidateSelector(double minSimilarity, double lexicalWeight) {
         if (minSimilarity < -1 || minSimilarity > 1) {
             throw new IllegalArgumentException("rtfm.retrieval.min-similarity must lie in [-1, 1], got " + minSimilarity);
-        }
-        if (maxSources < 1) {
-            throw new IllegalArgumentException("rtfm.retrieval.max-sources must be at least 1, got " + maxSources);
         }
         if (lexicalWeight < 0) {
             throw new IllegalArgumentException("rtfm.retrieval.lexical-weight must not be negative, got " + lexicalWeight);
         }
         this.minSimilarity = minSimilarity;
-        this.maxSources = maxSources;
         this.lexicalWeight = lexicalWeight;
     }
 
@@ -52,25 +48,26 @@ public class CandidateSelector {
             if (similarity < minSimilarity) {
                 continue;
             }
-            JsonNode metadata = metadatas.path(i);
-            String messageId = ids.path(i).asText();
-            String channelId = metadata.path("channel_id").asText(null);
-            String guildId = metadata.path("guild_id").asText(null);
-            String jumpUrl = metadata.path("jump_url").asText(null);
-            if (jumpUrl == null && guildId != null && channelId != null) {
-                jumpUrl = "https://discord.com/channels/" + guildId + "/" + channelId + "/" + messageId;
-            }
-            String context = metadata.path(ChromaRequests.CONTEXT_KEY).asText("");
-            candidates.add(new Candidate(messageId, channelId,
-                    metadata.path("channel_name").asText(null),
-                    metadata.path("author_name").asText(null),
-                    metadata.path("iso_timestamp").asText(null),
-                    jumpUrl, similarity, documents.path(i).asText(""), context.isBlank() ? null : context, similarity));
+            candidates.add(candidate(ids.path(i).asText(), documents.path(i).asText(""), metadatas.path(i), similarity));
         }
         List<Candidate> ranked = lexicalWeight == 0 || query == null ? candidates : rerank(candidates, query.question());
         ranked = new ArrayList<>(ranked);
         ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        return ranked.size() > maxSources ? List.copyOf(ranked.subList(0, maxSources)) : ranked;
+        return ranked;
+    }
+
+    /** A stored message as a candidate, scored by its similarity alone. */
+    static Candidate candidate(String messageId, String document, JsonNode metadata, double similarity) {
+        String channelId = metadata.path("channel_id").asText(null);
+        String guildId = metadata.path("guild_id").asText(null);
+        String jumpUrl = metadata.path("jump_url").asText(null);
+        if (jumpUrl == null && guildId != null && channelId != null) {
+            jumpUrl = "https://discord.com/channels/" + guildId + "/" + channelId + "/" + messageId;
+        }
+        String context = metadata.path(ChromaRequests.CONTEXT_KEY).asText("");
+        return new Candidate(messageId, channelId, metadata.path("channel_name").asText(null), metadata.path("author_name").asText(null),
+                metadata.path("iso_timestamp").asText(null), jumpUrl, similarity, document, context.isBlank() ? null : context, similarity,
+                metadata.path("author_id").asText(null), metadata.path("reply_to").asText(null), metadata.path("thread_id").asText(null));
     }
 
     private List<Candidate> rerank(List<Candidate> candidates, String question) {

@@ -21,6 +21,9 @@ import routes.schema.WireFormat;
 /** Builds every kind of BotResponse the answer route can send back. */
 public class ResponseFactory {
 
+    /** How much of the question a source answered its quoted line keeps. */
+    static final int QUESTION_LINE_CHARS = 120;
+
     /** The exchange variable counting the sources withheld from this answer's audience (AudienceFilter). */
     public static final String WITHHELD = "withheld";
     /** Context key that `dlq replay` sets on a question it re-publishes. */
@@ -93,6 +96,11 @@ public class ResponseFactory {
                     .append(c.author() == null ? "someone" : c.author())
                     .append(c.channelName() == null ? "" : " in #" + c.channelName())
                     .append(": ").append(source.excerpt());
+            // the answer first, then the question it answered, so a reader sees the exchange
+            String answering = c.answering(QUESTION_LINE_CHARS);
+            if (answering != null) {
+                text.append("\n    (answering: \"").append(answering).append("\")");
+            }
         }
         return build(query, exchange, BotResponse.SOURCES_ONLY, text.toString(), candidates, null);
     }

@@ -12,10 +12,10 @@ import routes.schema.WireFormat;
 record BenchAsker(String url, String guildId) {
     private static final HttpClient HTTP = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newCachedThreadPool()).build();
 
-    long askMillis(String question, String channelId) {
+    long askMillis(String question, String channelId, String userId) {
         try {
             String body = WireFormat.mapper().writeValueAsString(java.util.Map.of("question", question, "guild_id", guildId,
-                    "channel_id", channelId));
+                    "channel_id", channelId, "user_id", userId));
             long started = System.nanoTime();
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.function.Consumer;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
@@ -31,7 +32,8 @@ public final class Benchmark {
 
     /** The figures, under the keys `bench --json` writes. */
     public record Report(int messages, int queries, double embeddingOneByOnePerS, double embeddingCeilingPerS, double ingestPerS, double ingestRatio, long queryP50Ms,
-                         long queryP95Ms, long queryP99Ms, long inprocessP50Ms, double concurrentWallS, long peakRssMb, String jvm) {
+                         long queryP95Ms, long queryP99Ms, long inprocessP50Ms, double concurrentWallS, double concurrentOneChannelWallS, long peakRssMb,
+                         String jvm) {
     }
 
     private static final int CONCURRENT = 60;
@@ -79,33 +81,39 @@ public final class Benchmark {
                         .filter(q -> q.length() > 20).toList();
                 progress.accept("asking " + m + " questions, one after another (after " + WARM_UP + " not counted)");
                 for (int i = 0; i < WARM_UP; i++) {
-                    asker.askMillis(questions.get(i % questions.size()), "bench");
+                    asker.askMillis(questions.get(i % questions.size()), "bench", "bench");
                 }
                 List<Long> latencies = new ArrayList<>();
                 for (int i = 0; i < m; i++) {
-                    latencies.add(asker.askMillis(questions.get(i % questions.size()), "bench"));
+                    latencies.add(asker.askMillis(questions.get(i % questions.size()), "bench", "bench"));
                 }
                 Collections.sort(latencies);
                 long inprocess = inprocessP50(questions, chroma, embedder);
-                // from as many channels: one channel's questions are answered one after another, in order
+                gemini.delay(CONCURRENT_GEMINI_MS);
                 progress.accept("asking " + CONCURRENT + " questions at once from " + CONCURRENT + " channels, Gemini taking "
                         + CONCURRENT_GEMINI_MS + " ms each");
-                gemini.delay(CONCURRENT_GEMINI_MS);
-                java.util.concurrent.ExecutorService askers = java.util.concurrent.Executors.newFixedThreadPool(CONCURRENT);
-                long started = System.nanoTime();
-                List<CompletableFuture<Long>> all = new ArrayList<>();
-                for (int i = 0; i < CONCURRENT; i++) {
-                    String question = questions.get((i * 7) % questions.size());
-                    String channel = "bench-channel-" + i;
-                    all.add(CompletableFuture.supplyAsync(() -> asker.askMillis(question, channel), askers));
-                }
-                all.forEach(CompletableFuture::join);
-                double concurrentWall = (System.nanoTime() - started) / 1e9;
-                askers.shutdown();
+                double concurrentWall = concurrentWall(asker, questions, i -> "bench-channel-" + i, i -> "bench");
+                progress.accept("asking " + CONCURRENT + " questions at once from " + CONCURRENT + " members in one channel");
+                double oneChannelWall = concurrentWall(asker, questions, i -> "bench-busy-channel", i -> "bench-member-" + i);
                 return new Report(n, m, oneByOne, ceiling, ingest, ingest / ceiling, percentile(latencies, 50), percentile(latencies, 95),
-                        percentile(latencies, 99), inprocess, concurrentWall, peakRssMb(), jvm());
+                        percentile(latencies, 99), inprocess, concurrentWall, oneChannelWall, peakRssMb(), jvm());
             }
         }
+    }
+
+    /** Seconds from asking CONCURRENT questions at once (the i-th in channel(i), by user(i)) to the last answer. */
+    private static double concurrentWall(BenchAsker asker, List<String> questions, IntFunction<String> channel, IntFunction<String> user) {
+        java.util.concurrent.ExecutorService askers = java.util.concurrent.Executors.newFixedThreadPool(CONCURRENT);
+        long started = System.nanoTime();
+        List<CompletableFuture<Long>> all = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            String question = questions.get((i * 7) % questions.size());
+            int asking = i;
+            all.add(CompletableFuture.supplyAsync(() -> asker.askMillis(question, channel.apply(asking), user.apply(asking)), askers));
+        }
+        all.forEach(CompletableFuture::join);
+        askers.shutdown();
+        return (System.nanoTime() - started) / 1e9;
     }
 
     static List<DiscordMessage> replicate(List<DiscordMessage> base, int n) {

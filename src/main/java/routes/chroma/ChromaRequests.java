@@ -143,6 +143,38 @@ public class ChromaRequests {
         return body.toString();
     }
 
+    /**
+     * The stored messages that continue any of these (replies to them, messages in the threads they
+     * started), at most {@code limit}, with their vectors: searched under the same guild and channel
+     * filter as the question itself, so nothing the asker may not read is fetched.
+     */
+    public static String continuations(BotQuery query, Collection<String> parentIds, int limit) {
+        ObjectNode body = WireFormat.mapper().createObjectNode();
+        ObjectNode continues = WireFormat.mapper().createObjectNode();
+        ArrayNode either = continues.putArray("$or");
+        ArrayNode replies = either.addObject().putObject("reply_to").putArray("$in");
+        ArrayNode threads = either.addObject().putObject("thread_id").putArray("$in");
+        parentIds.forEach(id -> {
+            replies.add(id);
+            threads.add(id);
+        });
+        ObjectNode scope = where(query);
+        if (scope == null) {
+            body.set("where", continues);
+        } else {
+            ArrayNode all = body.putObject("where").putArray("$and");
+            if (scope.has("$and")) {
+                scope.get("$and").forEach(all::add);
+            } else {
+                all.add(scope);
+            }
+            all.add(continues);
+        }
+        body.put("limit", limit);
+        body.putArray("include").add("documents").add("metadatas").add("embeddings");
+        return body.toString();
+    }
+
     static ObjectNode where(BotQuery query) {
         ObjectNode guild = null;
         if (query.guildId() != null && !query.guildId().isBlank()) {

@@ -59,6 +59,7 @@ public class BenchCommand implements Callable<Integer> {
         figures.put("query_p99_ms", report.queryP99Ms());
         figures.put("inprocess_p50_ms", report.inprocessP50Ms());
         figures.put("concurrent_wall_s", round(report.concurrentWallS()));
+        figures.put("concurrent_one_channel_wall_s", round(report.concurrentOneChannelWallS()));
         figures.put("peak_rss_mb", report.peakRssMb());
         out.printf("%n%-26s %s%n", "figure", "value");
         figures.forEach((key, value) -> out.printf("%-26s %s%n", key, value));

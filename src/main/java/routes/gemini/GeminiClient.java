@@ -70,6 +70,7 @@ public class GeminiClient {
                     .append(c.author() == null ? "unknown author" : c.author())
                     .append(" in #").append(c.channelName() == null ? c.channelId() : c.channelName())
                     .append(" on ").append(c.isoTimestamp() == null ? "an unknown date" : c.isoTimestamp())
+                    .append(c.answering(300) == null ? "" : ", answering \"" + c.answering(300) + "\"")
                     .append(":\n<<<\n").append(c.text()).append("\n>>>\n\n");
         }
         prompt.append("Question from ").append(query.username()).append(":\n").append(query.question());

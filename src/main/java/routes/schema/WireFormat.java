@@ -114,14 +114,15 @@ public final class WireFormat {
 
     /**
      * The Kafka key the wire contract gives a record: a message's id (so compaction and upserts
-     * see one message), a question's or answer's channel (so one channel's questions keep their
-     * order), a dead letter's original key, an opt-out's member or channel.
+     * see one message), a question's channel and asker (so one asker's questions keep their order,
+     * while a busy channel's askers spread over the partitions and are answered side by side), an
+     * answer's channel, a dead letter's original key, an opt-out's member or channel.
      */
     public String keyOf(Object record) {
         if (record instanceof DiscordMessage message) {
             return message.messageId();
         } else if (record instanceof BotQuery query) {
-            return query.channelId();
+            return query.userId() == null ? query.channelId() : query.channelId() + ":" + query.userId();
         } else if (record instanceof BotResponse response) {
             return response.channelId();
         } else if (record instanceof DeadLetter letter) {

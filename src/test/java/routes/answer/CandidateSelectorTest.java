@@ -40,7 +40,7 @@ class CandidateSelectorTest {
     void matchesBelowTheMinimumSimilarityAreDroppedAndTheRestRankedBestFirst() throws Exception {
         String result = chromaResult(new Object[] {"1", "deploys run at 5pm", 0.2}, new Object[] {"2", "unrelated", 0.9},
                 new Object[] {"3", "deploy window is friday", 0.4});
-        List<Candidate> selected = new CandidateSelector(0.3, 5, 0).select(result, question("when do deploys run?"));
+        List<Candidate> selected = new CandidateSelector(0.3, 0).select(result, question("when do deploys run?"));
         // cosine space: similarity = 1 - distance
         assertThat(selected).extracting(Candidate::messageId).containsExactly("1", "3");
         assertThat(selected.get(0).similarity()).isEqualTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
@@ -48,18 +48,11 @@ class CandidateSelectorTest {
     }
 
     @Test
-    void atMostMaxSourcesAreKept() throws Exception {
-        String result = chromaResult(new Object[] {"1", "a", 0.1}, new Object[] {"2", "b", 0.2}, new Object[] {"3", "c", 0.3});
-        assertThat(new CandidateSelector(0.0, 2, 0).select(result, question("x"))).extracting(Candidate::messageId)
-                .containsExactly("1", "2");
-    }
-
-    @Test
     void anExactTermLiftsAMessageAboveAVaguerButCloserOne() throws Exception {
         String result = chromaResult(new Object[] {"vague", "you can tune how many results come back", 0.30},
                 new Object[] {"exact", "set similarity_top_k on the retriever", 0.34});
-        CandidateSelector denseOnly = new CandidateSelector(0.3, 5, 0);
-        CandidateSelector hybrid = new CandidateSelector(0.3, 5, 0.2);
+        CandidateSelector denseOnly = new CandidateSelector(0.3, 0);
+        CandidateSelector hybrid = new CandidateSelector(0.3, 0.2);
         BotQuery query = question("how do I change similarity_top_k?");
         assertThat(denseOnly.select(result, query)).extracting(Candidate::messageId).containsExactly("vague", "exact");
         assertThat(hybrid.select(result, query)).extracting(Candidate::messageId).containsExactly("exact", "vague");
@@ -69,16 +62,15 @@ class CandidateSelectorTest {
     void theParentTextCountsForTheLexicalScore() throws Exception {
         String result = chromaResult(new Object[] {"reply", "yes, that works", 0.30, "does pinecone support metadata filters?"},
                 new Object[] {"other", "filters are in the docs", 0.29});
-        List<Candidate> ranked = new CandidateSelector(0.3, 5, 0.2).select(result, question("pinecone metadata filters"));
+        List<Candidate> ranked = new CandidateSelector(0.3, 0.2).select(result, question("pinecone metadata filters"));
         assertThat(ranked.get(0).messageId()).isEqualTo("reply");
         assertThat(ranked.get(0).context()).contains("pinecone");
     }
 
     @Test
     void nonsenseSettingsAreRefusedWithTheirName() {
-        assertThatThrownBy(() -> new CandidateSelector(2, 5, 0)).hasMessageContaining("min-similarity");
-        assertThatThrownBy(() -> new CandidateSelector(0.3, 0, 0)).hasMessageContaining("max-sources");
-        assertThatThrownBy(() -> new CandidateSelector(0.3, 5, -1)).hasMessageContaining("lexical-weight");
+        assertThatThrownBy(() -> new CandidateSelector(2, 0)).hasMessageContaining("min-similarity");
+        assertThatThrownBy(() -> new CandidateSelector(0.3, -1)).hasMessageContaining("lexical-weight");
     }
 
     @Test

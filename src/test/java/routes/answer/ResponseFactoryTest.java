@@ -56,6 +56,14 @@ class ResponseFactoryTest {
     }
 
     @Test
+    void aSourceThatRepliesToAQuestionQuotesItOnOneLineAfterTheAnswer() {
+        Candidate answer = new Candidate("7", "c1", "help", "bo", null, null, 0.8, "use top_k=5", "how do I get\nmore chunks back?",
+                0.8);
+        String text = responses.withoutGeneration(query("chunks?", null), List.of(answer), exchange).responseText();
+        assertThat(text).contains("[1] bo in #help: use top_k=5\n    (answering: \"how do I get more chunks back?\")");
+    }
+
+    @Test
     void aGeneratedAnswerCarriesWhereItMustGoBack() {
         BotResponse answer = responses.fromGemini(new GeminiClient.Reply("Fridays at 5pm [1].", null, "STOP"), query("when?", null),
                 List.of(candidate("5", 0.8, "deploys run at 5pm")), exchange);

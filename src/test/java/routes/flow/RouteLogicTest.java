@@ -135,7 +135,8 @@ class RouteLogicTest {
         assertThat(queries.getExchanges().get(0).getMessage().getHeaders()).containsKey(GatewayContext.HEADER);
         assertThat(crossingToKafka(queries.getExchanges().get(0))).isEmpty();
         assertThat(crossingToKafka(messages.getExchanges().get(1))).isEmpty();
-        assertThat(queries.getExchanges().get(0).getMessage().getHeader("kafka.KEY")).isEqualTo("general");
+        // keyed by channel and asker (user "1" in #general): a busy channel's askers spread over the partitions
+        assertThat(queries.getExchanges().get(0).getMessage().getHeader("kafka.KEY")).isEqualTo("general:1");
     }
 
     @Test

@@ -1,0 +1,150 @@
+package routes.answer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+import routes.chroma.ChromaRequests;
+import routes.schema.BotQuery;
+import routes.schema.WireFormat;
+
+/**
+ * Ranks the candidate pool the way help channels work: the message most like a new question is
+ * usually somebody's earlier question, and its answer is a reply to it by another member. So an
+ * answer to one of the best few root messages takes its question's relevance plus a small bonus,
+ * and ranks just above it; an answer not in the pool is fetched (one Chroma get, within the same
+ * guild and visible channels as the search itself). A message that continues another (a reply, a
+ * message in a thread) is never redirected: such parents are often the answer themselves. Then the
+ * best {@code maxSources} are kept.
+ */
+public class AnswerRanker {
+
+    private static final Pattern ACKNOWLEDGEMENT = Pattern.compile(
+            "^(thanks?( you)?|thx|ty|tysm|\\+1|that worked|it worked|works( now)?|got it|awesome|great|perfect|nice|cool|ok(ay)?)\\b.*");
+    /** Between two answers of one question, by their own score, and between an answer and its question. */
+    private static final double STEP = 0.001;
+    private static final int MAX_ANSWERS_FETCHED = 50;
+
+    private final int maxSources;
+    private final boolean answerLinks;
+    private final int roots;
+    private final double bonus;
+
+    /**
+     * @param answerLinks rtfm.retrieval.answer-links: false keeps the pool's own order (the ranking before this one)
+     * @param roots       rtfm.retrieval.answer-roots: how many of the best root messages have their answers looked up
+     * @param bonus       rtfm.retrieval.answer-bonus: what an answer gets above the question it answers
+     */
+    public AnswerRanker(int maxSources, boolean answerLinks, int roots, double bonus) {
+        if (maxSources < 1) {
+            throw new IllegalArgumentException("rtfm.retrieval.max-sources must be at least 1, got " + maxSources);
+        }
+        if (roots < 0 || bonus < 0) {
+            throw new IllegalArgumentException("rtfm.retrieval.answer-roots and answer-bonus must not be negative");
+        }
+        this.maxSources = maxSources;
+        this.answerLinks = answerLinks;
+        this.roots = roots;
+        this.bonus = bonus;
+    }
+
+    /** The Chroma get for the answers of the best root messages of the pool; null when there is none to look up. */
+    public String answersLookup(@Variable("candidates") List<Candidate> candidates, @Variable("query") BotQuery query) {
+        List<String> rootIds = roots(candidates).stream().map(Candidate::messageId).toList();
+        return rootIds.isEmpty() ? null : ChromaRequests.continuations(query, rootIds, MAX_ANSWERS_FETCHED);
+    }
+
+    /**
+     * @param found      Chroma's answer to {@link #answersLookup} (null when nothing was looked up)
+     * @param candidates the pool, best first
+     * @param vector     the question's embedding, to score a fetched answer by its own similarity
+     */
+    public List<Candidate> rank(@Body String found, @Variable("candidates") List<Candidate> candidates,
+                                @Variable("vector") float[] vector) throws JsonProcessingException {
+        Map<String, Candidate> ranked = new LinkedHashMap<>();
+        candidates.forEach(candidate -> ranked.put(candidate.messageId(), candidate));
+        if (found != null) {
+            Map<String, List<Candidate>> answersByRoot = answers(found, ranked, vector);
+            for (Candidate root : roots(candidates)) {
+                List<Candidate> answers = answersByRoot.getOrDefault(root.messageId(), List.of()).stream()
+                        .filter(answer -> answers(answer, root))
+                        .sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
+                for (int i = 0; i < answers.size(); i++) {
+                    Candidate answer = answers.get(i);
+                    double inherited = Math.max(answer.score(), root.score() + bonus) - i * STEP;
+                    Candidate current = ranked.get(answer.messageId());
+                    if (current == null || current.score() < inherited) {
+                        ranked.put(answer.messageId(), answer.withScore(inherited));
+                    }
+                }
+            }
+        }
+        List<Candidate> best = new ArrayList<>(ranked.values());
+        best.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return best.size() > maxSources ? List.copyOf(best.subList(0, maxSources)) : best;
+    }
+
+    /** The best root messages of the pool: those that continue no other message, whose answers are worth looking up. */
+    List<Candidate> roots(List<Candidate> candidates) {
+        if (!answerLinks) {
+            return List.of();
+        }
+        return candidates.stream().filter(c -> !c.continuesAnother()).limit(roots).toList();
+    }
+
+    /** Whether a reply answers its question: another member's, and more than a thank-you. */
+    static boolean answers(Candidate reply, Candidate question) {
+        boolean otherMember = reply.authorId() == null || !reply.authorId().equals(question.authorId());
+        return otherMember && !isAcknowledgement(reply.text());
+    }
+
+    static boolean isAcknowledgement(String text) {
+        String plain = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return plain.isEmpty() || plain.split("\\s+").length <= 6 && ACKNOWLEDGEMENT.matcher(plain).matches();
+    }
+
+    /** The fetched continuations by the message they continue, each as the pool has it or scored by its own similarity. */
+    private static Map<String, List<Candidate>> answers(String found, Map<String, Candidate> pool, float[] vector)
+            throws JsonProcessingException {
+        JsonNode result = WireFormat.mapper().readTree(found);
+        JsonNode ids = result.path("ids");
+        Map<String, List<Candidate>> byParent = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.path(i).asText();
+            Candidate answer = pool.get(id);
+            if (answer == null) {
+                JsonNode metadata = result.path("metadatas").path(i);
+                double similarity = cosine(vector, result.path("embeddings").path(i));
+                answer = CandidateSelector.candidate(id, result.path("documents").path(i).asText(""), metadata, similarity);
+            }
+            if (answer.parentId() != null) {
+                byParent.computeIfAbsent(answer.parentId(), parent -> new ArrayList<>()).add(answer);
+            }
+        }
+        return byParent;
+    }
+
+    private static double cosine(float[] vector, JsonNode embedding) {
+        if (vector == null || !embedding.isArray() || embedding.size() != vector.length) {
+            return 0;
+        }
+        double dot = 0;
+        double a = 0;
+        double b = 0;
+        for (int i = 0; i < vector.length; i++) {
+            double x = vector[i];
+            double y = embedding.path(i).asDouble();
+            dot += x * y;
+            a += x * x;
+            b += y * y;
+        }
+        return a == 0 || b == 0 ? 0 : dot / Math.sqrt(a * b);
+    }
+}

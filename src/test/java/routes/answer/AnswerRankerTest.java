@@ -1,0 +1,116 @@
+package routes.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import routes.schema.BotQuery;
+import routes.schema.WireFormat;
+
+/** Each ranking rule on small hand-made pools: who asked, who answered, and what Chroma returns for the answers. */
+class AnswerRankerTest {
+
+    private static final float[] QUESTION = {1, 0, 0};
+    private final AnswerRanker ranker = new AnswerRanker(5, true, 5, 0.05);
+
+    private static Candidate message(String id, String authorId, String replyTo, String text, double score) {
+        return new Candidate(id, "help", "help", authorId, null, null, score, text, null, score, authorId, replyTo, null);
+    }
+
+    /** A Chroma get result: each row is (id, author, reply_to, text, embedding). */
+    private static String found(Object[]... rows) {
+        ObjectNode result = WireFormat.mapper().createObjectNode();
+        ArrayNode ids = result.putArray("ids");
+        ArrayNode documents = result.putArray("documents");
+        ArrayNode metadatas = result.putArray("metadatas");
+        ArrayNode embeddings = result.putArray("embeddings");
+        for (Object[] row : rows) {
+            ids.add((String) row[0]);
+            metadatas.addObject().put("channel_id", "help").put("guild_id", "g").put("author_id", (String) row[1])
+                    .put("author_name", (String) row[1]).put("reply_to", (String) row[2]);
+            documents.add((String) row[3]);
+            ArrayNode vector = embeddings.addArray();
+            for (float v : (float[]) row[4]) {
+                vector.add(v);
+            }
+        }
+        return result.toString();
+    }
+
+    private static List<String> ids(List<Candidate> ranked) {
+        return ranked.stream().map(Candidate::messageId).toList();
+    }
+
+    @Test
+    void theAnswerToTheMostSimilarQuestionRanksFirstAndTheQuestionJustBelowIt() throws Exception {
+        Candidate question = message("q", "ana", null, "how do I persist the index to disk?", 0.80);
+        Candidate other = message("x", "cy", null, "how do I load a pdf?", 0.70);
+        Candidate answer = message("a", "bob", "q", "call storage_context.persist() and load it with load_index_from_storage", 0.60);
+        String fetched = found(new Object[] {"a", "bob", "q", answer.text(), new float[] {0.6f, 0.8f, 0}});
+        List<Candidate> ranked = ranker.rank(fetched, List.of(question, other, answer), QUESTION);
+        // by hand: the answer takes 0.80 + 0.05 = 0.85; the question keeps 0.80, the other root 0.70
+        assertThat(ids(ranked)).containsExactly("a", "q", "x");
+        assertThat(ranked.get(0).score()).isEqualTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void anAnswerOutsideThePoolIsFetchedAndScoredByItsOwnSimilarity() throws Exception {
+        Candidate question = message("q", "ana", null, "how do I persist the index to disk?", 0.80);
+        Candidate other = message("x", "cy", null, "how do I load a pdf?", 0.70);
+        String fetched = found(new Object[] {"a", "bob", "q", "storage_context.persist()", new float[] {0.6f, 0.8f, 0}});
+        List<Candidate> ranked = ranker.rank(fetched, List.of(question, other), QUESTION);
+        assertThat(ids(ranked)).containsExactly("a", "q", "x");
+        // its cited similarity is its own: cosine((1,0,0), (0.6,0.8,0)) = 0.6
+        assertThat(ranked.get(0).similarity()).isEqualTo(0.6, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(ranked.get(0).author()).isEqualTo("bob");
+    }
+
+    @Test
+    void aReplyToAReplyIsNotRedirectedAndOnlyRootsAreLookedUp() {
+        BotQuery query = new BotQuery("q1", "m", "persist?", "u", "1", "help", "2025-11-02T12:34:56Z", Map.of(), 1, "g", List.of("help"),
+                null);
+        Candidate reply = message("r1", "bob", "q", "use persist()", 0.80);
+        Candidate root = message("q2", "cy", null, "another question", 0.50);
+        // the reply continues another message: its own replies are not looked up, the root's are
+        assertThat(ranker.roots(List.of(reply, root))).extracting(Candidate::messageId).containsExactly("q2");
+        assertThat(ranker.answersLookup(List.of(reply), query)).isNull();
+    }
+
+    @Test
+    void aThankYouAndTheAskersOwnFollowUpInheritNothing() throws Exception {
+        Candidate question = message("q", "ana", null, "how do I persist the index to disk?", 0.80);
+        Candidate other = message("x", "cy", null, "how do I load a pdf?", 0.70);
+        String fetched = found(new Object[] {"t", "bob", "q", "thanks!", new float[] {0, 1, 0}},
+                new Object[] {"f", "ana", "q", "also, it is a chroma index if that matters", new float[] {0, 1, 0}});
+        assertThat(ids(ranker.rank(fetched, List.of(question, other), QUESTION))).containsExactly("q", "x");
+        assertThat(AnswerRanker.isAcknowledgement("Thank you, that worked")).isTrue();
+        assertThat(AnswerRanker.isAcknowledgement("thanks, but you also need to set the service context")).isFalse();
+    }
+
+    @Test
+    void theAnswersAreLookedUpOnlyInTheChannelsTheAskerMayRead() throws Exception {
+        BotQuery query = new BotQuery("q1", "m", "persist?", "u", "1", "help", "2025-11-02T12:34:56Z", Map.of(), 1, "g",
+                List.of("help", "general"), null);
+        Candidate secretParent = message("q", "ana", null, "how do I persist?", 0.9);
+        JsonNode lookup = WireFormat.mapper().readTree(ranker.answersLookup(List.of(secretParent), query));
+        // the same guild and channel filter as the search itself: an answer in a channel the asker cannot read is never fetched
+        assertThat(lookup.path("where").path("$and").toString()).contains("{\"guild_id\":{\"$eq\":\"g\"}}")
+                .contains("{\"channel_id\":{\"$in\":[\"help\",\"general\"]}}").contains("\"reply_to\":{\"$in\":[\"q\"]}");
+    }
+
+    @Test
+    void withAnswerLinksOffThePoolKeepsItsOrderAndOnlyTheBestAreKept() throws Exception {
+        AnswerRanker off = new AnswerRanker(2, false, 5, 0.05);
+        Candidate question = message("q", "ana", null, "how do I persist?", 0.80);
+        Candidate answer = message("a", "bob", "q", "persist()", 0.60);
+        Candidate other = message("x", "cy", null, "pdf?", 0.70);
+        assertThat(off.roots(List.of(question, other, answer))).isEmpty();
+        assertThat(ids(off.rank(null, List.of(question, other, answer), QUESTION))).containsExactly("q", "x");
+        assertThatThrownBy(() -> new AnswerRanker(0, true, 5, 0.05)).hasMessageContaining("max-sources");
+    }
+}
