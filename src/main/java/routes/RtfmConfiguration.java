@@ -30,6 +30,7 @@ import routes.local.ApiExposure;
 import routes.local.HttpApi;
 import routes.local.HttpMessageIntake;
 import routes.privacy.OptOutList;
+import routes.schema.RecordKeys;
 import routes.schema.WireFormat;
 
 /**
@@ -56,6 +57,11 @@ public class RtfmConfiguration implements CamelConfiguration {
     }
 
     /** HTTP calls (Chroma, Gemini) send only these headers; everything else on the exchange stays behind. */
+    @BindToRegistry(lazy = true)
+    public RecordKeys recordKeys() {
+        return new RecordKeys();
+    }
+
     @BindToRegistry(lazy = true)
     public OutboundHeaders httpOutboundHeaders() {
         return new OutboundHeaders(Set.of("Content-Type", "Accept", GeminiClient.API_KEY_HEADER));
@@ -126,8 +132,7 @@ public class RtfmConfiguration implements CamelConfiguration {
                                @PropertyInject("rtfm.gemini.temperature") double temperature,
                                @PropertyInject("rtfm.gemini.max-output-tokens") int maxOutputTokens,
                                @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
-        GeminiClient client = new GeminiClient(apiKey, temperature, maxOutputTokens);
-        client.setMetrics(metrics);
+        GeminiClient client = new GeminiClient(apiKey, temperature, maxOutputTokens, metrics);
         return client;
     }
 
@@ -136,8 +141,7 @@ public class RtfmConfiguration implements CamelConfiguration {
                                      @PropertyInject("rtfm.retrieval.excerpt-chars") int excerptChars,
                                      @PropertyInject("rtfm.gemini.model") String model,
                                      @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
-        ResponseFactory responses = new ResponseFactory(triggerWord, excerptChars, model);
-        responses.setMetrics(metrics);
+        ResponseFactory responses = new ResponseFactory(triggerWord, excerptChars, model, metrics);
         return responses;
     }
 

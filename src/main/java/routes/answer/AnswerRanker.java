@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
-import routes.chroma.ChromaRequests;
+import routes.chroma.SearchScope;
 import routes.schema.BotQuery;
 import routes.schema.WireFormat;
 
@@ -19,8 +19,8 @@ import routes.schema.WireFormat;
  * Ranks the candidate pool the way help channels work: the message most like a new question is
  * usually somebody's earlier question, and its answer is a reply to it by another member. So an
  * answer to one of the best few root messages takes its question's relevance plus a small bonus,
- * and ranks just above it; an answer not in the pool is fetched (one Chroma get, within the same
- * guild and visible channels as the search itself). A message that continues another (a reply, a
+ * and ranks just above it; an answer not in the pool is fetched (one Chroma query among the replies
+ * of those roots, within the same guild and visible channels as the search itself). A message that continues another (a reply, a
  * message in a thread) is never redirected: such parents are often the answer themselves. Then the
  * best {@code maxSources} are kept.
  */
@@ -30,7 +30,7 @@ public class AnswerRanker {
             "^(thanks?( you)?|thx|ty|tysm|\\+1|that worked|it worked|works( now)?|got it|awesome|great|perfect|nice|cool|ok(ay)?)\\b.*");
     /** Between two answers of one question, by their own score, and between an answer and its question. */
     private static final double STEP = 0.001;
-    private static final int MAX_ANSWERS_FETCHED = 50;
+    private static final int MAX_ANSWERS_FETCHED = 20;
 
     private final int maxSources;
     private final boolean answerLinks;
@@ -55,23 +55,22 @@ public class AnswerRanker {
         this.bonus = bonus;
     }
 
-    /** The Chroma get for the answers of the best root messages of the pool; null when there is none to look up. */
-    public String answersLookup(@Variable("candidates") List<Candidate> candidates, @Variable("query") BotQuery query) {
+    /** The Chroma query for the answers of the best root messages of the pool; null when there is none to look up. */
+    public String answersLookup(@Variable("candidates") List<Candidate> candidates, @Variable("query") BotQuery query,
+                                @Variable("vector") float[] vector) {
         List<String> rootIds = roots(candidates).stream().map(Candidate::messageId).toList();
-        return rootIds.isEmpty() ? null : ChromaRequests.continuations(query, rootIds, MAX_ANSWERS_FETCHED);
+        return rootIds.isEmpty() ? null : SearchScope.continuations(query, vector, rootIds, MAX_ANSWERS_FETCHED);
     }
 
     /**
      * @param found      Chroma's answer to {@link #answersLookup} (null when nothing was looked up)
      * @param candidates the pool, best first
-     * @param vector     the question's embedding, to score a fetched answer by its own similarity
      */
-    public List<Candidate> rank(@Body String found, @Variable("candidates") List<Candidate> candidates,
-                                @Variable("vector") float[] vector) throws JsonProcessingException {
+    public List<Candidate> rank(@Body String found, @Variable("candidates") List<Candidate> candidates) throws JsonProcessingException {
         Map<String, Candidate> ranked = new LinkedHashMap<>();
         candidates.forEach(candidate -> ranked.put(candidate.messageId(), candidate));
         if (found != null) {
-            Map<String, List<Candidate>> answersByRoot = answers(found, ranked, vector);
+            Map<String, List<Candidate>> answersByRoot = answers(found, ranked);
             for (Candidate root : roots(candidates)) {
                 List<Candidate> answers = answersByRoot.getOrDefault(root.messageId(), List.of()).stream()
                         .filter(answer -> answers(answer, root))
@@ -111,40 +110,22 @@ public class AnswerRanker {
     }
 
     /** The fetched continuations by the message they continue, each as the pool has it or scored by its own similarity. */
-    private static Map<String, List<Candidate>> answers(String found, Map<String, Candidate> pool, float[] vector)
-            throws JsonProcessingException {
+    private static Map<String, List<Candidate>> answers(String found, Map<String, Candidate> pool) throws JsonProcessingException {
         JsonNode result = WireFormat.mapper().readTree(found);
-        JsonNode ids = result.path("ids");
+        JsonNode ids = result.path("ids").path(0);
         Map<String, List<Candidate>> byParent = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.path(i).asText();
             Candidate answer = pool.get(id);
             if (answer == null) {
-                JsonNode metadata = result.path("metadatas").path(i);
-                double similarity = cosine(vector, result.path("embeddings").path(i));
-                answer = CandidateSelector.candidate(id, result.path("documents").path(i).asText(""), metadata, similarity);
+                // cosine space: similarity = 1 - distance
+                answer = CandidateSelector.candidate(id, result.path("documents").path(0).path(i).asText(""),
+                        result.path("metadatas").path(0).path(i), 1.0 - result.path("distances").path(0).path(i).asDouble(1.0));
             }
             if (answer.parentId() != null) {
                 byParent.computeIfAbsent(answer.parentId(), parent -> new ArrayList<>()).add(answer);
             }
         }
         return byParent;
-    }
-
-    private static double cosine(float[] vector, JsonNode embedding) {
-        if (vector == null || !embedding.isArray() || embedding.size() != vector.length) {
-            return 0;
-        }
-        double dot = 0;
-        double a = 0;
-        double b = 0;
-        for (int i = 0; i < vector.length; i++) {
-            double x = vector[i];
-            double y = embedding.path(i).asDouble();
-            dot += x * y;
-            a += x * x;
-            b += y * y;
-        }
-        return a == 0 || b == 0 ? 0 : dot / Math.sqrt(a * b);
     }
 }

@@ -18,11 +18,8 @@ import routes.schema.BotResponse;
 import routes.schema.InvalidRecordException;
 import routes.schema.WireFormat;
 
-/** Builds every kind of BotResponse the answer route can send back. */
+/** Builds every kind of BotResponse the answer route can send back (their own words: AnswerText), counted as they are built. */
 public class ResponseFactory {
-
-    /** How much of the question a source answered its quoted line keeps. */
-    static final int QUESTION_LINE_CHARS = 120;
 
     /** The exchange variable counting the sources withheld from this answer's audience (AudienceFilter). */
     public static final String WITHHELD = "withheld";
@@ -34,9 +31,10 @@ public class ResponseFactory {
     private final String triggerWord;
     private final int excerptChars;
     private final String model;
-    private RtfmMetrics metrics = new RtfmMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    private final RtfmMetrics metrics;
 
-    public ResponseFactory(String triggerWord, int excerptChars, String model) {
+    public ResponseFactory(String triggerWord, int excerptChars, String model, RtfmMetrics metrics) {
+        this.metrics = metrics;
         this.triggerWord = triggerWord;
         this.excerptChars = excerptChars;
         this.model = model;
@@ -88,21 +86,7 @@ public class ResponseFactory {
     }
 
     private BotResponse sourcesOnly(BotQuery query, List<Candidate> candidates, Exchange exchange, String intro) {
-        StringBuilder text = new StringBuilder(intro);
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            BotResponse.Source source = c.toSource(excerptChars);
-            text.append("\n[").append(i + 1).append("] ")
-                    .append(c.author() == null ? "someone" : c.author())
-                    .append(c.channelName() == null ? "" : " in #" + c.channelName())
-                    .append(": ").append(source.excerpt());
-            // the answer first, then the question it answered, so a reader sees the exchange
-            String answering = c.answering(QUESTION_LINE_CHARS);
-            if (answering != null) {
-                text.append("\n    (answering: \"").append(answering).append("\")");
-            }
-        }
-        return build(query, exchange, BotResponse.SOURCES_ONLY, text.toString(), candidates, null);
+        return build(query, exchange, BotResponse.SOURCES_ONLY, AnswerText.sourcesList(intro, candidates, excerptChars), candidates, null);
     }
 
     /**
@@ -144,23 +128,12 @@ public class ResponseFactory {
                 "I can't answer that right now: something I depend on is failing. Please try again in a few minutes.", List.of(), null);
     }
 
-    /** Where answers are counted by mode, and their latency measured. */
-    public void setMetrics(RtfmMetrics metrics) {
-        this.metrics = metrics;
-    }
-
-    static String withheldNotice(int withheld) {
-        return withheld == 1
-                ? "1 more relevant message is in a channel not everyone here can read; use /ask private:true to see it."
-                : withheld + " more relevant messages are in channels not everyone here can read; use /ask private:true to see them.";
-    }
-
     private BotResponse build(BotQuery query, Exchange exchange, String mode, String text, List<Candidate> candidates,
                               String modelUsed) {
         List<BotResponse.Source> sources = candidates.stream().map(c -> c.toSource(excerptChars)).toList();
         Integer withheld = exchange.getVariable(WITHHELD, Integer.class);
         if (withheld != null && withheld > 0) {
-            text = text + "\n\n" + withheldNotice(withheld);
+            text = text + "\n\n" + AnswerText.withheldNotice(withheld);
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("sources_count", sources.size());

@@ -116,13 +116,7 @@ public class ChromaRequests {
     /** The stored messages that continue any of these: their replies, and the messages of the threads they started. */
     public String replies(Collection<String> parentIds) {
         ObjectNode body = WireFormat.mapper().createObjectNode();
-        ArrayNode either = body.putObject("where").putArray("$or");
-        ArrayNode replies = either.addObject().putObject("reply_to").putArray("$in");
-        ArrayNode threads = either.addObject().putObject("thread_id").putArray("$in");
-        parentIds.forEach(id -> {
-            replies.add(id);
-            threads.add(id);
-        });
+        body.set("where", SearchScope.continuing(parentIds));
         body.putArray("include").add("documents").add("metadatas");
         return body.toString();
     }
@@ -136,68 +130,11 @@ public class ChromaRequests {
         vectorArray(body.putArray("query_embeddings").addArray(), vector);
         body.put("n_results", candidates);
         body.putArray("include").add("documents").add("metadatas").add("distances");
-        ObjectNode where = where(query);
+        ObjectNode where = SearchScope.where(query);
         if (where != null) {
             body.set("where", where);
         }
         return body.toString();
-    }
-
-    /**
-     * The stored messages that continue any of these (replies to them, messages in the threads they
-     * started), at most {@code limit}, with their vectors: searched under the same guild and channel
-     * filter as the question itself, so nothing the asker may not read is fetched.
-     */
-    public static String continuations(BotQuery query, Collection<String> parentIds, int limit) {
-        ObjectNode body = WireFormat.mapper().createObjectNode();
-        ObjectNode continues = WireFormat.mapper().createObjectNode();
-        ArrayNode either = continues.putArray("$or");
-        ArrayNode replies = either.addObject().putObject("reply_to").putArray("$in");
-        ArrayNode threads = either.addObject().putObject("thread_id").putArray("$in");
-        parentIds.forEach(id -> {
-            replies.add(id);
-            threads.add(id);
-        });
-        ObjectNode scope = where(query);
-        if (scope == null) {
-            body.set("where", continues);
-        } else {
-            ArrayNode all = body.putObject("where").putArray("$and");
-            if (scope.has("$and")) {
-                scope.get("$and").forEach(all::add);
-            } else {
-                all.add(scope);
-            }
-            all.add(continues);
-        }
-        body.put("limit", limit);
-        body.putArray("include").add("documents").add("metadatas").add("embeddings");
-        return body.toString();
-    }
-
-    static ObjectNode where(BotQuery query) {
-        ObjectNode guild = null;
-        if (query.guildId() != null && !query.guildId().isBlank()) {
-            guild = WireFormat.mapper().createObjectNode();
-            guild.putObject("guild_id").put("$eq", query.guildId());
-        }
-        ObjectNode channels = null;
-        List<String> visible = query.visibleChannelIds();
-        if (visible != null) {
-            if (visible.isEmpty()) {
-                // an empty $in is a 400 in Chroma; callers answer no_match before asking
-                throw new IllegalArgumentException("no visible channel to search");
-            }
-            channels = WireFormat.mapper().createObjectNode();
-            ArrayNode in = channels.putObject("channel_id").putArray("$in");
-            visible.forEach(in::add);
-        }
-        if (guild != null && channels != null) {
-            ObjectNode and = WireFormat.mapper().createObjectNode();
-            and.putArray("$and").add(guild).add(channels);
-            return and;
-        }
-        return guild != null ? guild : channels;
     }
 
     private static void vectorArray(ArrayNode target, float[] vector) {

@@ -18,6 +18,7 @@ import routes.RtfmApplication;
 import routes.RtfmSettings;
 import routes.chroma.ChromaCollection;
 import routes.eval.EvalQuestion;
+import routes.eval.FirstPlace;
 import routes.eval.RetrievalEvaluation;
 import routes.eval.RetrievalReport;
 import routes.kafka.ConsumerLag;
@@ -48,6 +49,9 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--chroma-url", paramLabel = "URL", description = "Chroma to use (default: CHROMA_URL, else a local server)")
     String chromaUrl;
 
+    @Option(names = "--explain", description = "for every question whose first source is not an answer, say what took first place")
+    boolean explain;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a property, e.g. --set rtfm.retrieval.lexical-weight=0")
     java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
@@ -75,10 +79,27 @@ public class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("indexed %d messages of %d; %d questions%n", report.indexed(), export.size(), set.size());
         report.retrieval().misses().forEach(miss -> out.println("  " + miss));
+        if (explain) {
+            printExplanations(out, report.retrieval().explained());
+        }
         out.println(report.retrieval());
         out.printf(java.util.Locale.ROOT, "headline recall@%d = %.3f%n", k, report.retrieval().recallAt(k));
         out.flush();
         return 0;
+    }
+
+    /** The questions whose first source is not an answer, by what took first place, counted by kind. */
+    private static void printExplanations(PrintWriter out, List<String> explained) {
+        out.println("first source not an answer: " + explained.size());
+        for (String kind : FirstPlace.KINDS) {
+            List<String> rows = explained.stream().filter(row -> row.startsWith(kind + "\t")).toList();
+            out.printf("  %-24s %d%n", kind, rows.size());
+            rows.forEach(row -> {
+                String[] parts = row.split("\t", 3);
+                String excerpt = parts[2].length() > 70 ? parts[2].substring(0, 69) + "…" : parts[2];
+                out.printf("    %s%n      first: %s%n", parts[1], excerpt);
+            });
+        }
     }
 
     /** What one evaluation found. */
@@ -131,7 +152,7 @@ public class EvalCommand implements Callable<Integer> {
                 awaitIngested(kafka, run + "-processor", run + "-messages");
                 String guild = export.isEmpty() ? null : export.get(0).guildId();
                 RetrievalEvaluation evaluation = new RetrievalEvaluation("http://127.0.0.1:" + config.getProperty("rtfm.http.port"));
-                return new RtfmReport((int) collection.count(), evaluation.evaluate(set, guild));
+                return new RtfmReport((int) collection.count(), evaluation.evaluate(set, guild, new FirstPlace(export)));
             } finally {
                 collection.drop();
                 try (TopicAdmin admin = new TopicAdmin(kafka)) {

@@ -88,8 +88,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
             return;
         }
         DiscordIntake intake = new DiscordIntake(camelContext, intakeBuffer,
-                () -> camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", RtfmMetrics.class)
-                        .registry().counter("rtfm.intake.failures").increment());
+                () -> camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", RtfmMetrics.class).intakeFailed());
         this.intake = intake;
         String gateway = gatewayUrl;
         JDA client = JDABuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
@@ -126,7 +125,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         HealthCheckRegistry.get(camelContext).register(watermarks.follower().healthCheck());
         ProducerTemplate history = camelContext.createProducerTemplate();
         RtfmMetrics metrics = camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", RtfmMetrics.class);
-        Counter published = metrics.registry().counter("rtfm.backfill.messages");
+        Counter published = metrics.counter("rtfm.backfill.messages", "Messages the history backfill read from Discord and published");
         backfill = new DiscordBackfill(watermarks, record -> history.sendBody("direct:history-in", record), backfillMaxAgeDays,
                 published::increment);
         metrics.gauge("rtfm.backfill.channels.remaining", "Channels and threads the backfill pass under way has still to read",

@@ -30,9 +30,11 @@ public final class RetrievalEvaluation {
         this.ask = URI.create(apiBaseUrl + "/api/ask");
     }
 
-    public RetrievalReport evaluate(List<EvalQuestion> set, String guildId) throws IOException, InterruptedException {
+    /** @param firstPlace what the first source is when it is not an answer (for --explain); null: not asked */
+    public RetrievalReport evaluate(List<EvalQuestion> set, String guildId, FirstPlace firstPlace) throws IOException, InterruptedException {
         List<Integer> ranks = new ArrayList<>();
         List<String> misses = new ArrayList<>();
+        List<String> explained = new ArrayList<>();
         for (EvalQuestion question : set) {
             List<BotResponse.Source> sources = ask(question.question(), guildId).sources();
             int rank = 0;
@@ -43,11 +45,15 @@ public final class RetrievalEvaluation {
                 }
             }
             ranks.add(rank);
+            if (rank != 1 && firstPlace != null && sources != null && !sources.isEmpty()) {
+                explained.add(firstPlace.kind(sources.get(0).messageId(), question.expectedMessageIds()) + "\t" + question.question()
+                        + "\t" + sources.get(0).excerpt().replaceAll("\\s+", " "));
+            }
             if (rank == 0 || rank > 5) {
                 misses.add((rank == 0 ? "not in top " + DEPTH : "rank " + rank) + ": " + question.question());
             }
         }
-        return RetrievalReport.of(ranks, misses);
+        return RetrievalReport.of(ranks, misses, explained);
     }
 
     private BotResponse ask(String question, String guildId) throws IOException, InterruptedException {

@@ -19,7 +19,7 @@ import routes.schema.WireFormat;
  */
 public class GeminiClient {
 
-    private RtfmMetrics metrics = new RtfmMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    private final RtfmMetrics metrics;
 
     public static final String API_KEY_HEADER = "x-goog-api-key";
 
@@ -34,7 +34,8 @@ public class GeminiClient {
     private final double temperature;
     private final int maxOutputTokens;
 
-    public GeminiClient(String apiKey, double temperature, int maxOutputTokens) {
+    public GeminiClient(String apiKey, double temperature, int maxOutputTokens, RtfmMetrics metrics) {
+        this.metrics = metrics;
         this.apiKey = apiKey == null ? "" : apiKey.trim();
         this.temperature = temperature;
         this.maxOutputTokens = maxOutputTokens;
@@ -85,10 +86,6 @@ public class GeminiClient {
     }
 
     /** Where each call's outcome and tokens are counted. */
-    public void setMetrics(RtfmMetrics metrics) {
-        this.metrics = metrics;
-    }
-
     public Reply parse(@Body String responseBody) throws JsonProcessingException {
         JsonNode response = WireFormat.mapper().readTree(responseBody);
         JsonNode usage = response.path("usageMetadata");

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import routes.schema.DiscordMessage;
+import routes.schema.RecordKeys;
 import routes.schema.WireFormat;
 
 /**
@@ -19,6 +20,7 @@ public final class HistoryPublisher implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final String topic;
     private final WireFormat wire = new WireFormat();
+    private final RecordKeys keys = new RecordKeys();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public HistoryPublisher(KafkaClientSettings kafka, String topic) {
@@ -35,7 +37,7 @@ public final class HistoryPublisher implements AutoCloseable {
 
     public void publish(DiscordMessage message) {
         failIfFailed();
-        producer.send(new ProducerRecord<>(topic, message.messageId(), wire.write(message)), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(topic, keys.keyOf(message), wire.write(message)), (metadata, error) -> {
             if (error != null) {
                 failure.compareAndSet(null, error);
             }

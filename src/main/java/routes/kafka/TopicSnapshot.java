@@ -26,6 +26,12 @@ public final class TopicSnapshot {
      * partition, and returns where the topic ended: a follower starts there.
      */
     public static Map<TopicPartition, Long> read(KafkaClientSettings kafka, String topic, Duration timeout, BiConsumer<String, String> record) {
+        return readRecords(kafka, topic, timeout, r -> record.accept(r.key(), r.value()));
+    }
+
+    /** As {@link #read}, handing over each whole record (its partition, offset and timestamp too). */
+    public static Map<TopicPartition, Long> readRecords(KafkaClientSettings kafka, String topic, Duration timeout,
+                                                        java.util.function.Consumer<ConsumerRecord<String, String>> record) {
         Properties props = kafka.clientProperties("rtfm-snapshot-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
@@ -40,9 +46,7 @@ public final class TopicSnapshot {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + timeout.toSeconds() + " s");
                 }
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
-                    record.accept(r.key(), r.value());
-                }
+                consumer.poll(Duration.ofMillis(300)).forEach(record);
             }
             return ends;
         }

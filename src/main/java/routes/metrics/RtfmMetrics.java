@@ -20,8 +20,9 @@ import routes.schema.BotResponse;
  * brackets): answers by mode [rtfm_queries_total{mode}] and how long after the question they came
  * [rtfm_answer_latency_seconds], Gemini calls by outcome [rtfm_gemini_requests_total{outcome}] and
  * their tokens [rtfm_gemini_tokens_total{kind}], and gauges [rtfm_consumer_lag{group,topic},
- * rtfm_discord_connected]. Ingest counts its batches itself (IngestBatches: ingested, skipped, batch
- * size) and routes.yaml counts dead letters with the micrometer component, all into the same registry.
+ * rtfm_discord_connected]. It is the one way RTFM counts: every class and every YAML step (as a bean
+ * call) counts through this bean, into the registry Camel's own metrics use; no class makes a
+ * registry or a meter of its own (docs/ARCHITECTURE.md, "Metrics").
  */
 public class RtfmMetrics implements CamelContextAware {
 
@@ -70,6 +71,11 @@ public class RtfmMetrics implements CamelContextAware {
             Counter.builder("rtfm.gemini.tokens").description("Gemini tokens, by kind (prompt, output)").tag("kind", kind)
                     .register(registry()).increment(tokens);
         }
+    }
+
+    /** A gateway's message could not be taken in (published): it is logged with its id where it failed. */
+    public void intakeFailed() {
+        counter("rtfm.intake.failures", "Gateway messages that could not be published to Kafka").increment();
     }
 
     /** A counter of RTFM's, registered on first use: the one way Java code counts (docs/ARCHITECTURE.md, "Metrics"). */

@@ -112,27 +112,6 @@ public final class WireFormat {
         }
     }
 
-    /**
-     * The Kafka key the wire contract gives a record: a message's id (so compaction and upserts
-     * see one message), a question's channel and asker (so one asker's questions keep their order,
-     * while a busy channel's askers spread over the partitions and are answered side by side), an
-     * answer's channel, a dead letter's original key, an opt-out's member or channel.
-     */
-    public String keyOf(Object record) {
-        if (record instanceof DiscordMessage message) {
-            return message.messageId();
-        } else if (record instanceof BotQuery query) {
-            return query.userId() == null ? query.channelId() : query.channelId() + ":" + query.userId();
-        } else if (record instanceof BotResponse response) {
-            return response.channelId();
-        } else if (record instanceof DeadLetter letter) {
-            return letter.key();
-        } else if (record instanceof OptOut choice) {
-            return choice.key();
-        }
-        throw new IllegalArgumentException("not a wire record: " + (record == null ? "null" : record.getClass().getName()));
-    }
-
     /** Parses JSON without a schema, for the original record inside a dead letter; null when it is not JSON. */
     public static JsonNode tryParse(String json) {
         if (json == null) {

@@ -22,22 +22,19 @@ class AnswerRankerTest {
         return new Candidate(id, "help", "help", authorId, null, null, score, text, null, score, authorId, replyTo, null);
     }
 
-    /** A Chroma get result: each row is (id, author, reply_to, text, embedding). */
+    /** A Chroma query result for the answers: each row is (id, author, reply_to, text, cosine distance to the question). */
     private static String found(Object[]... rows) {
         ObjectNode result = WireFormat.mapper().createObjectNode();
-        ArrayNode ids = result.putArray("ids");
-        ArrayNode documents = result.putArray("documents");
-        ArrayNode metadatas = result.putArray("metadatas");
-        ArrayNode embeddings = result.putArray("embeddings");
+        ArrayNode ids = result.putArray("ids").addArray();
+        ArrayNode documents = result.putArray("documents").addArray();
+        ArrayNode metadatas = result.putArray("metadatas").addArray();
+        ArrayNode distances = result.putArray("distances").addArray();
         for (Object[] row : rows) {
             ids.add((String) row[0]);
             metadatas.addObject().put("channel_id", "help").put("guild_id", "g").put("author_id", (String) row[1])
                     .put("author_name", (String) row[1]).put("reply_to", (String) row[2]);
             documents.add((String) row[3]);
-            ArrayNode vector = embeddings.addArray();
-            for (float v : (float[]) row[4]) {
-                vector.add(v);
-            }
+            distances.add((Double) row[4]);
         }
         return result.toString();
     }
@@ -51,8 +48,8 @@ class AnswerRankerTest {
         Candidate question = message("q", "ana", null, "how do I persist the index to disk?", 0.80);
         Candidate other = message("x", "cy", null, "how do I load a pdf?", 0.70);
         Candidate answer = message("a", "bob", "q", "call storage_context.persist() and load it with load_index_from_storage", 0.60);
-        String fetched = found(new Object[] {"a", "bob", "q", answer.text(), new float[] {0.6f, 0.8f, 0}});
-        List<Candidate> ranked = ranker.rank(fetched, List.of(question, other, answer), QUESTION);
+        String fetched = found(new Object[] {"a", "bob", "q", answer.text(), 0.4});
+        List<Candidate> ranked = ranker.rank(fetched, List.of(question, other, answer));
         // by hand: the answer takes 0.80 + 0.05 = 0.85; the question keeps 0.80, the other root 0.70
         assertThat(ids(ranked)).containsExactly("a", "q", "x");
         assertThat(ranked.get(0).score()).isEqualTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
@@ -62,10 +59,10 @@ class AnswerRankerTest {
     void anAnswerOutsideThePoolIsFetchedAndScoredByItsOwnSimilarity() throws Exception {
         Candidate question = message("q", "ana", null, "how do I persist the index to disk?", 0.80);
         Candidate other = message("x", "cy", null, "how do I load a pdf?", 0.70);
-        String fetched = found(new Object[] {"a", "bob", "q", "storage_context.persist()", new float[] {0.6f, 0.8f, 0}});
-        List<Candidate> ranked = ranker.rank(fetched, List.of(question, other), QUESTION);
+        String fetched = found(new Object[] {"a", "bob", "q", "storage_context.persist()", 0.4});
+        List<Candidate> ranked = ranker.rank(fetched, List.of(question, other));
         assertThat(ids(ranked)).containsExactly("a", "q", "x");
-        // its cited similarity is its own: cosine((1,0,0), (0.6,0.8,0)) = 0.6
+        // its cited similarity is its own: 1 - distance 0.4
         assertThat(ranked.get(0).similarity()).isEqualTo(0.6, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(ranked.get(0).author()).isEqualTo("bob");
     }
@@ -78,16 +75,16 @@ class AnswerRankerTest {
         Candidate root = message("q2", "cy", null, "another question", 0.50);
         // the reply continues another message: its own replies are not looked up, the root's are
         assertThat(ranker.roots(List.of(reply, root))).extracting(Candidate::messageId).containsExactly("q2");
-        assertThat(ranker.answersLookup(List.of(reply), query)).isNull();
+        assertThat(ranker.answersLookup(List.of(reply), query, QUESTION)).isNull();
     }
 
     @Test
     void aThankYouAndTheAskersOwnFollowUpInheritNothing() throws Exception {
         Candidate question = message("q", "ana", null, "how do I persist the index to disk?", 0.80);
         Candidate other = message("x", "cy", null, "how do I load a pdf?", 0.70);
-        String fetched = found(new Object[] {"t", "bob", "q", "thanks!", new float[] {0, 1, 0}},
-                new Object[] {"f", "ana", "q", "also, it is a chroma index if that matters", new float[] {0, 1, 0}});
-        assertThat(ids(ranker.rank(fetched, List.of(question, other), QUESTION))).containsExactly("q", "x");
+        String fetched = found(new Object[] {"t", "bob", "q", "thanks!", 0.9},
+                new Object[] {"f", "ana", "q", "also, it is a chroma index if that matters", 0.9});
+        assertThat(ids(ranker.rank(fetched, List.of(question, other)))).containsExactly("q", "x");
         assertThat(AnswerRanker.isAcknowledgement("Thank you, that worked")).isTrue();
         assertThat(AnswerRanker.isAcknowledgement("thanks, but you also need to set the service context")).isFalse();
     }
@@ -97,7 +94,7 @@ class AnswerRankerTest {
         BotQuery query = new BotQuery("q1", "m", "persist?", "u", "1", "help", "2025-11-02T12:34:56Z", Map.of(), 1, "g",
                 List.of("help", "general"), null);
         Candidate secretParent = message("q", "ana", null, "how do I persist?", 0.9);
-        JsonNode lookup = WireFormat.mapper().readTree(ranker.answersLookup(List.of(secretParent), query));
+        JsonNode lookup = WireFormat.mapper().readTree(ranker.answersLookup(List.of(secretParent), query, QUESTION));
         // the same guild and channel filter as the search itself: an answer in a channel the asker cannot read is never fetched
         assertThat(lookup.path("where").path("$and").toString()).contains("{\"guild_id\":{\"$eq\":\"g\"}}")
                 .contains("{\"channel_id\":{\"$in\":[\"help\",\"general\"]}}").contains("\"reply_to\":{\"$in\":[\"q\"]}");
@@ -110,7 +107,7 @@ class AnswerRankerTest {
         Candidate answer = message("a", "bob", "q", "persist()", 0.60);
         Candidate other = message("x", "cy", null, "pdf?", 0.70);
         assertThat(off.roots(List.of(question, other, answer))).isEmpty();
-        assertThat(ids(off.rank(null, List.of(question, other, answer), QUESTION))).containsExactly("q", "x");
+        assertThat(ids(off.rank(null, List.of(question, other, answer)))).containsExactly("q", "x");
         assertThatThrownBy(() -> new AnswerRanker(0, true, 5, 0.05)).hasMessageContaining("max-sources");
     }
 }

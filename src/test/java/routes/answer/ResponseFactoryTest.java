@@ -14,7 +14,8 @@ import routes.schema.BotResponse;
 
 class ResponseFactoryTest {
 
-    private final ResponseFactory responses = new ResponseFactory("RTFM", 20, "gemini-2.5-flash");
+    private final ResponseFactory responses = new ResponseFactory("RTFM", 20, "gemini-2.5-flash",
+            new routes.metrics.RtfmMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     private final Exchange exchange = new DefaultExchange(new DefaultCamelContext());
 
     private static BotQuery query(String question, List<String> visible) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -87,10 +86,7 @@ public class CliTest {
 
     @Test
     void aDeadBrokerFailsWithinThirtySecondsSayingWhere() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = routes.local.FreePort.pick();
         long started = System.nanoTime();
         Outcome outcome = run("topics", "list", "--bootstrap-servers", "127.0.0.1:" + port);
         long seconds = (System.nanoTime() - started) / 1_000_000_000;

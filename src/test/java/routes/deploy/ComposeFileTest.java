@@ -82,8 +82,39 @@ public class ComposeFileTest {
         assertThat(alerts).extracting(rule -> rule.get("alert")).contains("RtfmIngestPaused", "RtfmLagGrowing", "RtfmDeadLetters",
                 "RtfmGeminiBreakerOpen", "RtfmDiscordDisconnected", "RtfmRecordsUnaccounted");
         assertThat(usedMetrics()).contains("rtfm_consumer_lag", "rtfm_dead_letters_total", "rtfm_answer_latency_seconds_bucket");
+        // every series any expression reads is one of RTFM's own: the app serves no other (DiscordIT checks each is served)
+        List<String> expressions = new java.util.ArrayList<>();
+        alerts.forEach(rule -> expressions.add((String) rule.get("expr")));
+        for (Map<String, Object> panel : (List<Map<String, Object>>) dashboard.get("panels")) {
+            for (Map<String, Object> target : (List<Map<String, Object>>) panel.get("targets")) {
+                expressions.add((String) target.get("expr"));
+            }
+        }
+        assertThat(expressions).hasSizeGreaterThan(10);
+        for (String expression : expressions) {
+            assertThat(seriesIn(expression)).as(expression).isNotEmpty().allMatch(name -> name.startsWith("rtfm_"));
+        }
+        assertThat(seriesIn("sum(rate(up{job=\"x\"}[5m])) by (instance) > 0 and on() rtfm_discord_connected"))
+                .as("the check itself sees a foreign series").containsExactly("up", "rtfm_discord_connected");
         String prometheus = Files.readString(Path.of("deploy/prometheus/prometheus.yml"));
         assertThat(prometheus).contains("/observe/metrics").contains("alerts.yml");
+    }
+
+    /** The series a PromQL expression reads: its identifiers, less functions, keywords, label names, strings and ranges. */
+    static List<String> seriesIn(String expression) {
+        String bare = expression.replaceAll("\"[^\"]*\"", "")
+                .replaceAll("\\{[^}]*}", "")
+                .replaceAll("\\[[^\\]]*]", "")
+                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", "");
+        List<String> series = new java.util.ArrayList<>();
+        Matcher identifier = Pattern.compile("\\b([a-zA-Z_:][a-zA-Z0-9_:]*)\\b(\\s*\\()?").matcher(bare);
+        while (identifier.find()) {
+            String name = identifier.group(1);
+            if (identifier.group(2) == null && !Set.of("and", "or", "unless", "bool", "offset").contains(name)) {
+                series.add(name);
+            }
+        }
+        return series;
     }
 
     /** Every rtfm_* metric the dashboard and the alert rules use; DiscordIT checks a running app serves each. */

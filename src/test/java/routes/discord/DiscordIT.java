@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -89,10 +88,7 @@ class DiscordIT {
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(1)
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("LONGFORM"))
                 .willReturn(okJson(Gemini.answer(LONG_ANSWER))));
-        int httpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            httpPort = socket.getLocalPort();
-        }
+        int httpPort = routes.local.FreePort.pick();
         config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
         config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
         config.setProperty("rtfm.chroma.collection", "discord-" + run);
@@ -393,9 +389,7 @@ class DiscordIT {
             other.setProperty("rtfm.discord.api-base-url", refusing.apiBaseUrl());
             other.setProperty("rtfm.discord.gateway-url", refusing.gatewayUrl());
             other.setProperty("rtfm.role", "bot");
-            try (ServerSocket socket = new ServerSocket(0)) {
-                other.setProperty("rtfm.http.port", Integer.toString(socket.getLocalPort()));
-            }
+            other.setProperty("rtfm.http.port", Integer.toString(routes.local.FreePort.pick()));
             RtfmApplication refused = new RtfmApplication(other);
             try {
                 org.assertj.core.api.Assertions.assertThatThrownBy(refused::start)

@@ -19,7 +19,7 @@ import routes.testing.SharedInfrastructure;
 @ExtendWith(SharedInfrastructure.class)
 class RetrievalRecallIT {
 
-    /** recall@5 measured with the default settings when this set was written (README, "How retrieval works"). */
+    /** recall@5 measured with the default settings when this set was written (docs/RETRIEVAL.md). */
     static final double RECORDED_RECALL_AT_5 = 0.935;
     /** recall@1 with answers ranked above the questions they answer (0.674 measured; 0.348 without). */
     static final double RECALL_AT_1_FLOOR = 0.6;

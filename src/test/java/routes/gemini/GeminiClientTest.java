@@ -15,7 +15,8 @@ import routes.schema.WireFormat;
 
 class GeminiClientTest {
 
-    private final GeminiClient gemini = new GeminiClient("k-123", 0.2, 512);
+    private final GeminiClient gemini = new GeminiClient("k-123", 0.2, 512,
+            new routes.metrics.RtfmMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
     @Test
     void theRequestQuotesTheExcerptsNumberedAndSetsOnlyTheHeadersTheCallNeeds() throws Exception {

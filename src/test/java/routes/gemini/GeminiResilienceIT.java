@@ -117,7 +117,8 @@ class GeminiResilienceIT {
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(Gemini.invalidKey())));
         long started = System.nanoTime();
         JsonNode answer = ask("where is the indexer documented?");
-        assertThat(answer.path("mode").asText()).isIn(BotResponse.ERROR, BotResponse.SOURCES_ONLY);
+        // dead-lettered at once (never retried, never a breaker's fallback): the asker hears that it failed
+        assertThat(answer.path("mode").asText()).isEqualTo(BotResponse.ERROR);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         gemini.verify(1, postRequestedFor(urlPathMatching(".*:generateContent")));
     }
@@ -133,9 +134,14 @@ class GeminiResilienceIT {
             int callsBefore = gemini.getAllServeEvents().size();
             JsonNode answer = ask("how do I restart the indexer, attempt " + i + "?");
             String mode = answer.path("mode").asText();
-            assertThat(mode).isIn(BotResponse.ERROR, BotResponse.SOURCES_ONLY);
-            if (BotResponse.SOURCES_ONLY.equals(mode) && gemini.getAllServeEvents().size() == callsBefore) {
-                fallback = answer;
+            boolean called = gemini.getAllServeEvents().size() > callsBefore;
+            if (BotResponse.ERROR.equals(mode)) {
+                assertThat(called).as("an error answer comes from Gemini failing").isTrue();
+            } else {
+                // the breaker opened during this question's retries, or before it: the sources, saying why
+                assertThat(mode).isEqualTo(BotResponse.SOURCES_ONLY);
+                assertThat(answer.path("response_text").asText()).contains("unavailable right now");
+                fallback = called ? null : answer;
             }
         }
         assertThat(fallback).as("an answer given by the open breaker, without calling Gemini").isNotNull();
@@ -149,8 +155,9 @@ class GeminiResilienceIT {
 
         gemini.resetAll();
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).willReturn(okJson(Gemini.answer(GENERATED))));
-        Thread.sleep(BREAKER_OPEN_SECONDS * 1000L + 500);
-        assertThat(ask("how do I restart the indexer now?").path("mode").asText()).isEqualTo(BotResponse.GENERATED);
+        // once the breaker lets a probe through (after BREAKER_OPEN_SECONDS), Gemini answers again
+        await().atMost(Duration.ofSeconds(BREAKER_OPEN_SECONDS * 4L)).pollInterval(Duration.ofMillis(500))
+                .until(() -> BotResponse.GENERATED.equals(ask("how do I restart the indexer now?").path("mode").asText()));
         assertThat(ask("how do I restart the indexer once more?").path("mode").asText()).isEqualTo(BotResponse.GENERATED);
     }
 

@@ -100,7 +100,8 @@ class IngestBatchIT {
         assertThat(TopicReader.all(config.getProperty("rtfm.kafka.bootstrap-servers"), config.getProperty("rtfm.topics.dead-letter.name")))
                 .hasSize(1);
 
-        Thread.sleep(2000);
+        // committed to the end: the whole batch is done, so what Chroma holds now is all it will hold of it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(committed(topic)).isEqualTo(BATCH));
         assertThat(chroma.count()).as("the other 99, and nothing else").isEqualTo(BATCH - 1);
         JsonNode stored = chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + reply + "\"], \"include\": [\"metadatas\"]}");
         assertThat(stored.path("metadatas").path(0).path("reply_to_text").asText()).isEqualTo("How do I make the retriever return more chunks?");
@@ -130,7 +131,7 @@ class IngestBatchIT {
     @Test
     @Order(3)
     void theCompactedLogRefusesARecordWithoutAKeyToItsProducer() {
-        // the broker's own rule for compacted topics: the producer is told, nothing reaches the log (README, "Failure model")
+        // the broker's own rule for compacted topics: the producer is told, nothing reaches the log (docs/OPERATIONS.md, the failure table)
         String topic = config.getProperty("rtfm.topics.messages.name");
         java.util.Map.Entry<String, String> unkeyed = new java.util.AbstractMap.SimpleEntry<>(null,
                 wire.write(message("unkeyed-" + run, "written without a key", null)));

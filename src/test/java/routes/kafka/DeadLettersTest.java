@@ -39,7 +39,7 @@ class DeadLettersTest {
         assertThat(letter.attempts()).isEqualTo(3);
         // a JSON record stays JSON inside the envelope, so an operator can read and re-publish it
         assertThat(letter.message()).isInstanceOf(com.fasterxml.jackson.databind.JsonNode.class);
-        assertThat(new WireFormat().keyOf(letter)).isEqualTo("channel-1");
+        assertThat(new routes.schema.RecordKeys().keyOf(letter)).isEqualTo("channel-1");
         assertThat(new WireFormat().parseDeadLetter(new WireFormat().write(letter)).message().toString()).contains("q1");
     }
 

@@ -89,10 +89,12 @@ class RecordAccountingIT {
         log.add(unkeyed(null));
         log.add(unkeyed(pythonMessage(id(9), "x".repeat(MAX_RECORD_BYTES))));
         log.add(new SimpleEntry<>(id(1), pythonMessage(id(10), "keyed by message 1, but it is message 10")));
+        // and one as the wire contract keys it
+        log.add(new SimpleEntry<>(id(11), pythonMessage(id(11), "Keyed by its own id, as the contract says")));
         TopicReader.sendAll(bootstrap, messages, log);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> outcome(messages, "ingest-messages", "dead_lettered") == 7
-                && outcome(messages, "ingest-messages", "stored") == 5);
+                && outcome(messages, "ingest-messages", "stored") == 6);
         assertThat(chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + id(1) + "\", \"" + id(5) + "\", \"" + id(10) + "\"]}")
                 .path("ids").size()).as("the unkeyed messages are stored under their message_id; the mis-keyed one is not").isEqualTo(2);
 
@@ -113,20 +115,21 @@ class RecordAccountingIT {
         // an operator's purge of message 5: a keyed tombstone deletes it
         TopicReader.sendAll(bootstrap, messages, List.of(new SimpleEntry<>(id(5), null)));
         await().atMost(Duration.ofSeconds(60)).until(() -> outcome(messages, "ingest-messages", "deleted") == 1);
-        assertThat(chroma.count()).isEqualTo(4);
+        assertThat(chroma.count()).isEqualTo(5);
 
         // the question path, the Python system's own records without keys, and two that cannot be read
         String queries = topic("queries");
         TopicReader.sendAll(bootstrap, queries, List.of(unkeyed("""
                 {"query_id": "query_%s", "original_message_id": "1234567890", "question": "what is the API endpoint?",
                  "username": "user#1234", "user_id": "987654321", "channel_id": "111222333",
-                 "timestamp": "2025-11-02T12:34:56.789Z", "context": {}}""".formatted(run)), unkeyed(null), unkeyed("{]")));
+                 "timestamp": "2025-11-02T12:34:56.789Z", "context": {}}""".formatted(run)), unkeyed(null), unkeyed("{]"), unkeyed(""),
+                unkeyed("{\"query_id\": \"" + "q".repeat(MAX_RECORD_BYTES) + "\"}")));
         String responses = topic("responses");
         TopicReader.sendAll(bootstrap, responses, List.of(unkeyed("""
                 {"response_id": "response_%s", "query_id": "query_abc123", "original_message_id": "1234567890",
                  "response_text": "The API endpoint is /api/v1/data", "channel_id": "111222333",
                  "timestamp": "2025-11-02T12:34:57.123Z", "metadata": {"confidence": 0.95, "sources_count": 3}}""".formatted(run)),
-                unkeyed(null), unkeyed("nope")));
+                unkeyed(null), unkeyed("nope"), unkeyed("")));
         // compacted topics take keyed records only: a tombstone and a record that is not an opt-out or an index state
         String optOuts = topic("optouts");
         TopicReader.sendAll(bootstrap, optOuts, List.of(new SimpleEntry<>("g:user:1", null), new SimpleEntry<>("g:user:2", "nope")));
@@ -134,10 +137,11 @@ class RecordAccountingIT {
         TopicReader.sendAll(bootstrap, indexState, List.of(new SimpleEntry<>("active", "nope"), new SimpleEntry<>("other", "{}")));
 
         await().atMost(Duration.ofSeconds(90)).until(() -> outcome(queries, "answer-queries", "answered") == 1
-                && outcome(queries, "answer-queries", "dead_lettered") == 2
-                // the Python response and the answer to the Python question name no gateway of ours; two cannot be read
+                // null, not JSON, empty, over rtfm.max-record-bytes
+                && outcome(queries, "answer-queries", "dead_lettered") == 4
+                // the Python response and the answer to the Python question name no gateway of ours; three cannot be read
                 && outcome(responses, "deliver-responses", "skipped") == 2
-                && outcome(responses, "deliver-responses", "dead_lettered") == 2
+                && outcome(responses, "deliver-responses", "dead_lettered") == 3
                 && outcome(optOuts, "apply-opt-outs", "skipped") == 1
                 && outcome(optOuts, "apply-opt-outs", "dead_lettered") == 1
                 && outcome(optOuts, "follow-opt-outs", "skipped") == 2
@@ -145,7 +149,7 @@ class RecordAccountingIT {
 
         Map<String, Double> metrics = records();
         assertThat(outcome(messages, "ingest-messages", "skipped")).as("the question").isEqualTo(1);
-        assertThat(taken(metrics, messages, "ingest-messages")).isEqualTo(5 + 1 + 7 + 1);
+        assertThat(taken(metrics, messages, "ingest-messages")).isEqualTo(6 + 1 + 7 + 1);
         // the invariant: for every topic and reader, what was taken equals the sum of its outcomes
         Map<String, Double> takenByReader = new HashMap<>();
         Map<String, Double> settledByReader = new HashMap<>();

@@ -15,7 +15,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,9 +99,7 @@ class PipelineIT {
         chromaProxy.start();
         chromaProxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(SharedInfrastructure.chromaUrl())));
 
-        try (ServerSocket socket = new ServerSocket(0)) {
-            httpPort = socket.getLocalPort();
-        }
+        httpPort = routes.local.FreePort.pick();
         config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
         config.setProperty("rtfm.chroma.url", chromaProxy.baseUrl());
         config.setProperty("rtfm.chroma.collection", "it-" + run);

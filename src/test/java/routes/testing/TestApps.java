@@ -2,7 +2,6 @@ package routes.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.Properties;
 import routes.kafka.TopicCatalog;
@@ -38,10 +37,6 @@ public final class TestApps {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return routes.local.FreePort.pick();
     }
 }
