@@ -23,6 +23,7 @@ import routes.embedding.ConversationEmbedder;
 import routes.embedding.MessageEmbedder;
 import routes.gateway.ResponseDelivery;
 import routes.gemini.GeminiClient;
+import routes.ingest.BatchRequests;
 import routes.kafka.KafkaClientSettings;
 import routes.local.AskWaiters;
 import routes.local.ConsoleGateway;
@@ -93,6 +94,11 @@ public class RtfmConfiguration implements CamelConfiguration {
         ChromaCollection chroma = new ChromaCollection(url, tenant, database, collection, MessageEmbedder.MODEL_NAME, MessageEmbedder.DIMENSION);
         chroma.setAuthToken(authToken);
         return chroma;
+    }
+
+    @BindToRegistry(lazy = true)
+    public BatchRequests batchRequests() {
+        return new BatchRequests();
     }
 
     @BindToRegistry(lazy = true)

@@ -15,7 +15,6 @@ import routes.discord.DiscordConnection;
 import routes.errors.PollBudget;
 import routes.discord.DiscordHealthCheck;
 import routes.gemini.GeminiBreakerHealthCheck;
-import routes.metrics.RtfmGauges;
 import routes.metrics.RtfmMetrics;
 import routes.metrics.RecordOutcomes;
 import routes.privacy.OptOutList;

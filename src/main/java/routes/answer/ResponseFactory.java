@@ -4,14 +4,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.language.simple.Simple;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
-import routes.gemini.GeminiClient;
 import routes.metrics.RtfmMetrics;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
@@ -23,8 +21,6 @@ public class ResponseFactory {
 
     /** The exchange variable counting the sources withheld from this answer's audience (AudienceFilter). */
     public static final String WITHHELD = "withheld";
-    /** Context key that `dlq replay` sets on a question it re-publishes. */
-    public static final String LATE_ANSWER = "late_answer";
     static final String LATE_PREFIX = "(A late answer: I could not answer this when it was asked.)\n\n";
 
     private final WireFormat wireFormat = new WireFormat();
@@ -72,7 +68,7 @@ public class ResponseFactory {
     }
 
     /** Reads Gemini's reply; a blocked or empty one falls back to the sources, clearly labelled. */
-    public BotResponse fromGemini(@Body GeminiClient.Reply reply, @Variable("query") BotQuery query,
+    public BotResponse fromGemini(@Body GeminiReply reply, @Variable("query") BotQuery query,
                                   @Variable("candidates") List<Candidate> candidates, Exchange exchange) {
         if (!reply.answered()) {
             return sourcesOnly(query, candidates, exchange,
@@ -98,15 +94,7 @@ public class ResponseFactory {
     }
 
     private static boolean isLate(BotQuery query) {
-        return query.context() != null && Boolean.TRUE.equals(query.context().get(LATE_ANSWER));
-    }
-
-    /**
-     * One question, one response id: answering it again (a redelivery, a replayed dead letter)
-     * gives the same id, so whoever delivers can tell a duplicate.
-     */
-    public static String responseIdFor(String queryId) {
-        return "response_" + UUID.nameUUIDFromBytes(("rtfm-response:" + queryId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return query.context() != null && Boolean.TRUE.equals(query.context().get(BotQuery.LATE_ANSWER));
     }
 
     /**
@@ -159,7 +147,7 @@ public class ResponseFactory {
             text = LATE_PREFIX + text;
         }
         BotResponse response = new BotResponse(
-                responseIdFor(answerKey(query)),
+                BotResponse.idFor(answerKey(query)),
                 query.queryId(),
                 query.originalMessageId(),
                 text,

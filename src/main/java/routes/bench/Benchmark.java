@@ -143,7 +143,7 @@ public final class Benchmark {
     private static double ingest(List<DiscordMessage> messages, KafkaClientSettings kafka, String topic, ChromaCollection chroma)
             throws InterruptedException {
         long started = System.nanoTime();
-        try (HistoryPublisher publisher = new HistoryPublisher(kafka, topic)) {
+        try (HistoryPublisher publisher = new HistoryPublisher(kafka, topic, routes.RtfmSettings.load(new Properties())::get)) {
             messages.forEach(publisher::publish);
             publisher.flush();
         }

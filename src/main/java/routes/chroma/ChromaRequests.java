@@ -6,8 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import org.apache.camel.Variable;
-import routes.embedding.Embedded;
-import routes.ingest.IngestBatch;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
@@ -29,26 +27,6 @@ public class ChromaRequests {
             throw new IllegalArgumentException("rtfm.retrieval.candidates must be at least 1, got " + candidates);
         }
         this.candidates = candidates;
-    }
-
-    /** One upsert of a batch's messages with their vectors and parent context (null when the batch stores none). */
-    public String upsert(@Variable("batch") IngestBatch batch, @Variable("embedded") List<Embedded> embedded) {
-        if (batch.stored().isEmpty()) {
-            return null;
-        }
-        ObjectNode body = WireFormat.mapper().createObjectNode();
-        ArrayNode ids = body.putArray("ids");
-        ArrayNode embeddings = body.putArray("embeddings");
-        ArrayNode documents = body.putArray("documents");
-        ArrayNode metadatas = body.putArray("metadatas");
-        for (int i = 0; i < batch.stored().size(); i++) {
-            DiscordMessage message = batch.stored().get(i);
-            ids.add(message.messageId());
-            vectorArray(embeddings.addArray(), embedded.get(i).vector());
-            documents.add(message.content());
-            metadatas.add(metadata(message, embedded.get(i).context()));
-        }
-        return body.toString();
     }
 
     /** What Chroma keeps beside a message's text; it throws on a record it cannot describe (ingest sets that one aside). */
@@ -93,17 +71,6 @@ public class ChromaRequests {
         return body.toString();
     }
 
-    /** One delete of the messages a batch removes (null when it removes none). */
-    public String delete(@Variable("batch") IngestBatch batch) {
-        if (batch.deletions().isEmpty()) {
-            return null;
-        }
-        ObjectNode body = WireFormat.mapper().createObjectNode();
-        ArrayNode ids = body.putArray("ids");
-        batch.deletions().forEach(message -> ids.add(message.messageId()));
-        return body.toString();
-    }
-
     /** The stored text of these messages (parents of a batch's replies). */
     public String documents(Collection<String> ids) {
         ObjectNode body = WireFormat.mapper().createObjectNode();
@@ -137,7 +104,8 @@ public class ChromaRequests {
         return body.toString();
     }
 
-    private static void vectorArray(ArrayNode target, float[] vector) {
+    /** Adds a vector to a JSON array, as Chroma takes embeddings. */
+    public static void vectorArray(ArrayNode target, float[] vector) {
         for (float v : vector) {
             target.add(v);
         }

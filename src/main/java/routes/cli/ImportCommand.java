@@ -45,7 +45,8 @@ public class ImportCommand implements Callable<Integer> {
         ImportProgress progress = new ImportProgress(out, System.console() != null, files);
         int failed = 0;
         long notices = 0;
-        try (HistoryPublisher publisher = new HistoryPublisher(kafka.clients(settings), settings.get("rtfm.topics.messages.name"))) {
+        try (HistoryPublisher publisher = new HistoryPublisher(kafka.clients(settings), settings.get("rtfm.topics.messages.name"),
+                settings::get)) {
             for (Path file : files) {
                 try (InputStream in = progress.open(file)) {
                     DiscordChatExport.Summary summary = DiscordChatExport.stream(file.toString(), in, true, message -> {

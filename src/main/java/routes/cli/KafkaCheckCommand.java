@@ -10,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import routes.RtfmSettings;
 import routes.kafka.KafkaClientSettings;
-import routes.kafka.KafkaCheck;
 import routes.kafka.TopicAdmin;
 import routes.kafka.TopicCatalog;
 import routes.kafka.TopicSpec;

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import routes.chroma.ChromaRequests;
+import routes.ingest.Embedded;
 import routes.ingest.IngestBatch;
 import routes.privacy.OptOutList;
 import routes.schema.BotQuery;

@@ -9,6 +9,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import routes.answer.Candidate;
+import routes.answer.GeminiReply;
 import routes.schema.BotQuery;
 import routes.metrics.RtfmMetrics;
 import routes.schema.WireFormat;
@@ -78,15 +79,8 @@ public class GeminiClient {
         return prompt.toString();
     }
 
-    /** What came back: the answer text, or why there is none. */
-    public record Reply(String text, String blockReason, String finishReason) {
-        public boolean answered() {
-            return text != null && !text.isBlank();
-        }
-    }
-
-    /** Where each call's outcome and tokens are counted. */
-    public Reply parse(@Body String responseBody) throws JsonProcessingException {
+    /** Reads what Gemini answered, counting the call by outcome and its tokens. */
+    public GeminiReply parse(@Body String responseBody) throws JsonProcessingException {
         JsonNode response = WireFormat.mapper().readTree(responseBody);
         JsonNode usage = response.path("usageMetadata");
         metrics.geminiTokens("prompt", usage.path("promptTokenCount").asLong(0));
@@ -95,7 +89,7 @@ public class GeminiClient {
         if (!candidates.isArray() || candidates.isEmpty()) {
             String reason = response.path("promptFeedback").path("blockReason").asText("NO_CANDIDATES");
             metrics.gemini("blocked");
-            return new Reply(null, reason, null);
+            return new GeminiReply(null, reason, null);
         }
         JsonNode first = candidates.path(0);
         StringBuilder text = new StringBuilder();
@@ -107,9 +101,9 @@ public class GeminiClient {
         String finish = first.path("finishReason").asText(null);
         if ("SAFETY".equals(finish) || "RECITATION".equals(finish) || "PROHIBITED_CONTENT".equals(finish)) {
             metrics.gemini("blocked");
-            return new Reply(null, finish, finish);
+            return new GeminiReply(null, finish, finish);
         }
         metrics.gemini("answered");
-        return new Reply(text.toString().trim(), null, finish);
+        return new GeminiReply(text.toString().trim(), null, finish);
     }
 }

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import routes.answer.ResponseFactory;
+import routes.schema.BotQuery;
 import routes.schema.DeadLetter;
 import routes.schema.InvalidRecordException;
 import routes.schema.WireFormat;
@@ -74,7 +74,7 @@ public final class DeadLetterStore {
         }
         if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode record && record.has("query_id")
                 && record.path("context").isObject()) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) record.get("context")).put(ResponseFactory.LATE_ANSWER, true);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) record.get("context")).put(BotQuery.LATE_ANSWER, true);
         }
         return WireFormat.mapper().writeValueAsString(node);
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
-import routes.answer.ResponseFactory;
 import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
@@ -70,7 +69,7 @@ public class PrivacyRequests {
             return null;
         }
         Object replyChannel = choice.reply().getOrDefault("reply_channel_id", choice.subjectId());
-        return new BotResponse(ResponseFactory.responseIdFor(choice.requestId()), choice.requestId(), "",
+        return new BotResponse(BotResponse.idFor(choice.requestId()), choice.requestId(), "",
                 text(choice, removals.size()), replyChannel.toString(), Instant.now().toString(), choice.reply(),
                 WireFormat.SCHEMA_VERSION, BotResponse.NOTICE, List.of(), null, null);
     }

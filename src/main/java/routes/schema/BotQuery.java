@@ -19,6 +19,8 @@ public record BotQuery(
         List<String> audienceChannelIds) {
 
     /** Context key naming the gateway (console, http, discord) that must deliver the answer. */
+    /** Context key that `dlq replay` sets on a question it re-publishes: its answer says it is late. */
+    public static final String LATE_ANSWER = "late_answer";
     public static final String ORIGIN = "origin";
 
     public String origin() {

@@ -18,6 +18,14 @@ public record BotResponse(
         String model,
         Long latencyMs) {
 
+    /**
+     * One question, one response id: answering it again (a redelivery, a replayed dead letter)
+     * gives the same id, so whoever delivers can tell a duplicate.
+     */
+    public static String idFor(String queryId) {
+        return "response_" + java.util.UUID.nameUUIDFromBytes(("rtfm-response:" + queryId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static final String GENERATED = "generated";
     public static final String SOURCES_ONLY = "sources_only";
     public static final String NO_MATCH = "no_match";

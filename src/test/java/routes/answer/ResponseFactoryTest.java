@@ -8,7 +8,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
-import routes.gemini.GeminiClient;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 
@@ -66,7 +65,7 @@ class ResponseFactoryTest {
 
     @Test
     void aGeneratedAnswerCarriesWhereItMustGoBack() {
-        BotResponse answer = responses.fromGemini(new GeminiClient.Reply("Fridays at 5pm [1].", null, "STOP"), query("when?", null),
+        BotResponse answer = responses.fromGemini(new GeminiReply("Fridays at 5pm [1].", null, "STOP"), query("when?", null),
                 List.of(candidate("5", 0.8, "deploys run at 5pm")), exchange);
         assertThat(answer.mode()).isEqualTo(BotResponse.GENERATED);
         assertThat(answer.model()).isEqualTo("gemini-2.5-flash");
@@ -79,10 +78,10 @@ class ResponseFactoryTest {
     @Test
     void aBlockedPromptFallsBackToTheSourcesAndACutAnswerSaysSo() {
         List<Candidate> found = List.of(candidate("5", 0.8, "deploys run at 5pm"));
-        BotResponse blocked = responses.fromGemini(new GeminiClient.Reply(null, "SAFETY", "SAFETY"), query("when?", null), found, exchange);
+        BotResponse blocked = responses.fromGemini(new GeminiReply(null, "SAFETY", "SAFETY"), query("when?", null), found, exchange);
         assertThat(blocked.mode()).isEqualTo(BotResponse.SOURCES_ONLY);
         assertThat(blocked.responseText()).contains("couldn't generate an answer this time (SAFETY)");
-        BotResponse cut = responses.fromGemini(new GeminiClient.Reply("Fridays", null, "MAX_TOKENS"), query("when?", null), found, exchange);
+        BotResponse cut = responses.fromGemini(new GeminiReply("Fridays", null, "MAX_TOKENS"), query("when?", null), found, exchange);
         assertThat(cut.responseText()).endsWith("…(answer cut short)");
     }
 
@@ -90,8 +89,8 @@ class ResponseFactoryTest {
     void aQuestionHasOneResponseIdHoweverOftenItIsAnswered() {
         BotResponse first = responses.withoutSearch(query("", null), exchange);
         BotResponse again = responses.withoutSearch(query("", null), exchange);
-        assertThat(first.responseId()).isEqualTo(again.responseId()).isEqualTo(ResponseFactory.responseIdFor("q1"));
-        assertThat(ResponseFactory.responseIdFor("q2")).isNotEqualTo(first.responseId());
+        assertThat(first.responseId()).isEqualTo(again.responseId()).isEqualTo(BotResponse.idFor("q1"));
+        assertThat(BotResponse.idFor("q2")).isNotEqualTo(first.responseId());
     }
 
     @Test
@@ -108,10 +107,10 @@ class ResponseFactoryTest {
     @Test
     void aReplayedQuestionsAnswerSaysItIsLateAndHasItsOwnId() {
         BotQuery replayed = new BotQuery("q1", "m1", "", "ana", "7", "c1", "2025-11-02T12:34:56Z",
-                Map.of("origin", "discord", ResponseFactory.LATE_ANSWER, true), 1, "g1", null, null);
+                Map.of("origin", "discord", BotQuery.LATE_ANSWER, true), 1, "g1", null, null);
         BotResponse late = responses.withoutSearch(replayed, exchange);
         assertThat(late.responseText()).startsWith("(A late answer");
-        assertThat(late.responseId()).isNotEqualTo(ResponseFactory.responseIdFor("q1"))
+        assertThat(late.responseId()).isNotEqualTo(BotResponse.idFor("q1"))
                 .isEqualTo(responses.withoutSearch(replayed, exchange).responseId());
     }
 }

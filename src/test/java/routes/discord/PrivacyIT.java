@@ -213,7 +213,7 @@ class PrivacyIT {
     void anAnswerRedeliveredEvenAfterABotRestartIsPostedOnce() throws Exception {
         String text = "Redelivered answer " + run;
         String question = discord.sendMessage(GENERAL, BOB, "a question answered elsewhere " + run, null);
-        routes.schema.BotResponse answer = new routes.schema.BotResponse(routes.answer.ResponseFactory.responseIdFor("q-" + run), "q-" + run,
+        routes.schema.BotResponse answer = new routes.schema.BotResponse(routes.schema.BotResponse.idFor("q-" + run), "q-" + run,
                 question, text, GENERAL, java.time.Instant.now().toString(), Map.of("origin", "discord"), 1,
                 routes.schema.BotResponse.NO_MATCH, List.of(), null, 1L);
         String json = new WireFormat().write(answer);

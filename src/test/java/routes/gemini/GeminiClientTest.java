@@ -10,6 +10,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import routes.answer.Candidate;
+import routes.answer.GeminiReply;
 import routes.schema.BotQuery;
 import routes.schema.WireFormat;
 
@@ -37,7 +38,7 @@ class GeminiClientTest {
 
     @Test
     void severalPartsAreJoinedAndThoughtsLeftOut() throws Exception {
-        GeminiClient.Reply reply = gemini.parse("""
+        GeminiReply reply = gemini.parse("""
                 {"candidates": [{"content": {"parts": [{"text": "thinking...", "thought": true}, {"text": "Fridays "}, {"text": "at 5pm [1]."}]},
                  "finishReason": "STOP"}]}""");
         assertThat(reply.answered()).isTrue();
@@ -47,7 +48,7 @@ class GeminiClientTest {
 
     @Test
     void aBlockedPromptHasNoCandidatesAndNamesTheReason() throws Exception {
-        GeminiClient.Reply reply = gemini.parse("{\"promptFeedback\": {\"blockReason\": \"PROHIBITED_CONTENT\"}}");
+        GeminiReply reply = gemini.parse("{\"promptFeedback\": {\"blockReason\": \"PROHIBITED_CONTENT\"}}");
         assertThat(reply.answered()).isFalse();
         assertThat(reply.blockReason()).isEqualTo("PROHIBITED_CONTENT");
         assertThat(gemini.parse("{}").blockReason()).isEqualTo("NO_CANDIDATES");
@@ -55,11 +56,11 @@ class GeminiClientTest {
 
     @Test
     void aSafetyStopIsNoAnswerAndAnEmptyAnswerIsNoneEither() throws Exception {
-        GeminiClient.Reply safety = gemini.parse("""
+        GeminiReply safety = gemini.parse("""
                 {"candidates": [{"content": {"parts": [{"text": "partial"}]}, "finishReason": "SAFETY"}]}""");
         assertThat(safety.answered()).isFalse();
         assertThat(safety.blockReason()).isEqualTo("SAFETY");
-        GeminiClient.Reply empty = gemini.parse("""
+        GeminiReply empty = gemini.parse("""
                 {"candidates": [{"content": {"parts": []}, "finishReason": "STOP"}]}""");
         assertThat(empty.answered()).isFalse();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import routes.answer.ResponseFactory;
+import routes.schema.BotQuery;
 import routes.schema.DeadLetter;
 import routes.schema.WireFormat;
 
@@ -16,7 +16,7 @@ class DeadLetterStoreTest {
         DeadLetter question = new DeadLetter("bot-queries", Map.of("query_id", "q1", "question", "when?", "context", Map.of("origin", "discord")),
                 "503", "2025-11-02T12:34:56Z", 0, 1L, "general", "x", 6, null, null);
         JsonNode replayed = WireFormat.mapper().readTree(DeadLetterStore.original(question));
-        assertThat(replayed.path("context").path(ResponseFactory.LATE_ANSWER).asBoolean()).isTrue();
+        assertThat(replayed.path("context").path(BotQuery.LATE_ANSWER).asBoolean()).isTrue();
         assertThat(replayed.path("context").path("origin").asText()).isEqualTo("discord");
 
         DeadLetter message = new DeadLetter("discord-messages", Map.of("message_id", "1", "content", "hi"), "bad", "2025-11-02T12:34:56Z",

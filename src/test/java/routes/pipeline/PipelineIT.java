@@ -369,7 +369,7 @@ class PipelineIT {
         BotResponse error = wire.parseResponse(answer.value());
         assertThat(error.mode()).isEqualTo(BotResponse.ERROR);
         assertThat(error.responseText()).contains("try again in a few minutes");
-        assertThat(error.responseId()).isEqualTo(routes.answer.ResponseFactory.responseIdFor(queryId));
+        assertThat(error.responseId()).isEqualTo(routes.schema.BotResponse.idFor(queryId));
         assertThat(answer.key()).isEqualTo(channel);
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import routes.answer.ResponseFactory;
 import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
@@ -45,7 +44,7 @@ class PrivacyRequestsTest {
         BotResponse notice = requests.confirmation(asked, List.of(deletion("1"), deletion("2")));
         assertThat(notice.mode()).isEqualTo(BotResponse.NOTICE);
         assertThat(notice.queryId()).isEqualTo("request_1");
-        assertThat(notice.responseId()).isEqualTo(ResponseFactory.responseIdFor("request_1"));
+        assertThat(notice.responseId()).isEqualTo(BotResponse.idFor("request_1"));
         assertThat(notice.responseText()).contains("removed 2 messages");
         assertThat(notice.channelId()).isEqualTo("general");
         new WireFormat().write(notice);

@@ -1,4 +1,4 @@
-package routes.kafka;
+package routes.cli;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import routes.backfill.Watermark;
 import routes.chroma.IndexState;
+import routes.kafka.KafkaClientSettings;
+import routes.kafka.TopicSpec;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.DeadLetter;

@@ -1,4 +1,4 @@
-package routes.metrics;
+package routes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import routes.discord.DiscordConnection;
 import routes.kafka.ConsumerLag;
 import routes.kafka.KafkaClientSettings;
+import routes.metrics.RtfmMetrics;
 
 /**
  * The gauges an operator alerts on (deploy/prometheus/alerts.yml): each consumer group's lag on the
