@@ -31,6 +31,8 @@ public class AnswerRanker {
     /** Between two answers of one question, by their own score, and between an answer and its question. */
     private static final double STEP = 0.001;
     private static final int MAX_ANSWERS_FETCHED = 20;
+    /** What a thank-you loses: more than any bonus, so it never outranks a message with content as close. */
+    static final double ACKNOWLEDGEMENT_PENALTY = 0.1;
 
     private final int maxSources;
     private final boolean answerLinks;
@@ -85,7 +87,12 @@ public class AnswerRanker {
                 }
             }
         }
-        List<Candidate> best = new ArrayList<>(ranked.values());
+        List<Candidate> best = new ArrayList<>();
+        // a thank-you is near every question it followed, and answers none of them
+        for (Candidate candidate : ranked.values()) {
+            boolean thanks = answerLinks && isAcknowledgement(candidate.text());
+            best.add(thanks ? candidate.withScore(candidate.score() - ACKNOWLEDGEMENT_PENALTY) : candidate);
+        }
         best.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return best.size() > maxSources ? List.copyOf(best.subList(0, maxSources)) : best;
     }

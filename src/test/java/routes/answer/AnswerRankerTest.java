@@ -90,6 +90,14 @@ class AnswerRankerTest {
     }
 
     @Test
+    void aThankYouInThePoolRanksBelowAMessageWithContent() throws Exception {
+        Candidate thanks = message("t", "ana", "q", "thanks, that worked!", 0.62);
+        Candidate content = message("c", "bob", null, "set chunk_size_limit on the service context", 0.58);
+        // by hand: 0.62 - 0.1 = 0.52 < 0.58
+        assertThat(ids(ranker.rank(null, List.of(thanks, content)))).containsExactly("c", "t");
+    }
+
+    @Test
     void theAnswersAreLookedUpOnlyInTheChannelsTheAskerMayRead() throws Exception {
         BotQuery query = new BotQuery("q1", "m", "persist?", "u", "1", "help", "2025-11-02T12:34:56Z", Map.of(), 1, "g",
                 List.of("help", "general"), null);
