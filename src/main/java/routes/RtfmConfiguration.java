@@ -1,7 +1,6 @@
 package routes;
 
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -13,7 +12,6 @@ import routes.answer.AudienceFilter;
 import routes.answer.CandidateSelector;
 import routes.answer.GeminiFallback;
 import routes.metrics.RtfmMetrics;
-import routes.boundary.OutboundHeaders;
 import routes.answer.ResponseFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaRequests;
@@ -57,27 +55,9 @@ public class RtfmConfiguration implements CamelConfiguration {
         return new WireFormat(maxRecordBytes);
     }
 
-    /** HTTP calls (Chroma, Gemini) send only these headers; everything else on the exchange stays behind. */
     @BindToRegistry(lazy = true)
     public RecordKeys recordKeys() {
         return new RecordKeys();
-    }
-
-    @BindToRegistry(lazy = true)
-    public OutboundHeaders httpOutboundHeaders() {
-        return new OutboundHeaders(Set.of("Content-Type", "Accept", GeminiClient.API_KEY_HEADER));
-    }
-
-    /** Chroma calls may also carry the bearer token (rtfm.chroma.auth-token); only they: Gemini's allow list lacks it. */
-    @BindToRegistry(lazy = true)
-    public OutboundHeaders chromaOutboundHeaders() {
-        return new OutboundHeaders(Set.of("Content-Type", "Accept", "Authorization"));
-    }
-
-    /** Kafka records carry no headers at all: the key is the record key, everything else is in the value. */
-    @BindToRegistry(lazy = true)
-    public OutboundHeaders kafkaOutboundHeaders() {
-        return new OutboundHeaders(Set.of());
     }
 
     @BindToRegistry(lazy = true)

@@ -45,7 +45,7 @@ import routes.schema.WireFormat;
             "rtfm.retry.initial-delay-ms=1",
             "camel.server.enabled=false",
             "camel.management.enabled=false",
-            "camel.main.configuration-classes=routes.flow.RouteLogicTest$Beans,routes.flow.RouteLogicTest$Reliability,routes.DiscordConfiguration,routes.PrivacyConfiguration"
+            "camel.main.configuration-classes=routes.flow.RouteLogicTest$Beans,routes.flow.RouteLogicTest$Reliability,routes.DiscordConfiguration,routes.PrivacyConfiguration,routes.BoundaryConfiguration"
         },
         replaceRouteFromWith = {
             "ingest-messages=direct:ingest-messages-source",
