@@ -30,11 +30,11 @@ public class IngestBatches {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestBatches.class);
 
-    private final WireFormat wire;
-    private final IndexingRules rules;
     /** The skip reason of a record that a later record of the same message in its batch replaced. */
     public static final String SUPERSEDED = "superseded";
 
+    private final WireFormat wire;
+    private final IndexingRules rules;
     private final RtfmMetrics metrics;
     private final RecordOutcomes outcomes;
 
@@ -91,15 +91,19 @@ public class IngestBatches {
      */
     public void stored(@Variable("batch") IngestBatch batch, Exchange exchange) {
         metrics.counter("rtfm.messages.ingested", "Messages ingest stored in Chroma").increment(batch.stored().size());
-        batch.skipped().values().forEach(reason ->
-                metrics.counter("rtfm.messages.skipped", "Messages ingest left out, by reason", "reason", reason).increment());
-        if (batch.superseded() > 0) {
-            metrics.counter("rtfm.messages.skipped", "Messages ingest left out, by reason", "reason", SUPERSEDED).increment(batch.superseded());
-        }
+        batch.skipped().values().forEach(reason -> skipped(exchange, reason, 1));
+        skipped(exchange, SUPERSEDED, batch.superseded());
         outcomes.outcome(exchange, RecordOutcomes.STORED, batch.stored().size());
         outcomes.outcome(exchange, RecordOutcomes.DELETED, batch.deletions().size());
         outcomes.outcome(exchange, RecordOutcomes.SKIPPED, batch.skipped().size() + batch.superseded());
         commit(batch);
+    }
+
+    private void skipped(Exchange exchange, String reason, int count) {
+        if (count > 0) {
+            metrics.counter("rtfm.messages.skipped", "Messages ingest left out, by reason", "reason", reason).increment(count);
+            outcomes.skipped(exchange, reason, count);
+        }
     }
 
     /**

@@ -137,16 +137,22 @@ public class CompactedTopicFollower extends ServiceSupport {
 
     private void take(String key, String value) {
         String outcome;
+        String skipReason = "no_change";
         try {
             outcome = view.take(key, value);
         } catch (RuntimeException e) {
             // a bad entry changes nothing in the view; the route that consumes the topic dead-letters it, if any does
             LOG.warn("Ignoring record {} of {}: {}", key, topic, e.getMessage());
             outcome = RecordOutcomes.SKIPPED;
+            skipReason = "unreadable";
         }
         if (outcomes != null) {
-            outcomes.taken(topic, "follow-" + name, 1);
-            outcomes.outcome(topic, "follow-" + name, outcome, 1);
+            String reader = "follow-" + name;
+            outcomes.taken(topic, reader, 1);
+            outcomes.outcome(topic, reader, outcome, 1);
+            if (RecordOutcomes.SKIPPED.equals(outcome)) {
+                outcomes.skipped(topic, reader, skipReason, 1);
+            }
         }
     }
 

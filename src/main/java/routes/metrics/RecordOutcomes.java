@@ -11,7 +11,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * [rtfm_records_total{topic,reader,outcome}]: stored, deleted, skipped, answered, delivered,
  * applied, dead_lettered, or returned (handed back to Kafka unprocessed, to be taken again). Over
  * any quiet moment the two sums are equal per topic and reader; a difference that stays is a record
- * that went nowhere (the alert RecordsUnaccounted). The reader is the route id, or a follower's name.
+ * that went nowhere (the alert RtfmRecordsUnaccounted). The reader is the route id, or a follower's name.
  */
 public class RecordOutcomes {
 
@@ -80,9 +80,29 @@ public class RecordOutcomes {
      * reason or the record was a duplicate (the idempotent consumer's mark).
      */
     public void settled(Exchange exchange, String outcome) {
-        boolean skipped = exchange.getVariable(SKIP_REASON) != null
-                || Boolean.TRUE.equals(exchange.getProperty(Exchange.DUPLICATE_MESSAGE, Boolean.class));
-        outcome(exchange, skipped ? SKIPPED : outcome, 1);
+        Object reason = exchange.getVariable(SKIP_REASON);
+        if (reason == null && Boolean.TRUE.equals(exchange.getProperty(Exchange.DUPLICATE_MESSAGE, Boolean.class))) {
+            reason = "duplicate";
+        }
+        if (reason != null) {
+            skipped(exchange, reason.toString(), 1);
+        }
+        outcome(exchange, reason != null ? SKIPPED : outcome, 1);
+    }
+
+    /** Why records were skipped [rtfm_records_skipped_total{topic,reader,reason}]; their outcome is counted apart. */
+    public void skipped(Exchange exchange, String reason, int count) {
+        Tally tally = exchange.getProperty(TALLY, Tally.class);
+        if (tally != null) {
+            skipped(tally.topic(), tally.reader(), reason, count);
+        }
+    }
+
+    public void skipped(String topic, String reader, String reason, int count) {
+        if (count > 0) {
+            metrics.counter("rtfm.records.skipped", "Records skipped, by topic, reader and why", "topic", topic, "reader", reader,
+                    "reason", reason).increment(count);
+        }
     }
 
     /** The dead-letter route published a record's envelope. */

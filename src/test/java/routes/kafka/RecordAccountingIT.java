@@ -148,6 +148,13 @@ class RecordAccountingIT {
                 && outcome(indexState, "follow-index-state", "skipped") == 2);
 
         Map<String, Double> metrics = records();
+        // and why each skipped record was skipped, counted by hand from what was written
+        assertThat(skipped(metrics, messages, "ingest-messages", "question")).isEqualTo(1);
+        assertThat(skipped(metrics, responses, "deliver-responses", "no_gateway")).isEqualTo(2);
+        assertThat(skipped(metrics, optOuts, "apply-opt-outs", "tombstone")).isEqualTo(1);
+        assertThat(skipped(metrics, optOuts, "follow-opt-outs", "unreadable")).isEqualTo(1);
+        assertThat(skipped(metrics, optOuts, "follow-opt-outs", "no_change")).as("a tombstone of no choice").isEqualTo(1);
+        assertThat(skipped(metrics, indexState, "follow-index-state", "no_change")).isEqualTo(2);
         assertThat(outcome(messages, "ingest-messages", "skipped")).as("the question").isEqualTo(1);
         assertThat(taken(metrics, messages, "ingest-messages")).isEqualTo(6 + 1 + 7 + 1);
         // the invariant: for every topic and reader, what was taken equals the sum of its outcomes
@@ -199,6 +206,12 @@ class RecordAccountingIT {
         return metrics.entrySet().stream().filter(e -> e.getKey().startsWith("rtfm_records_taken_total{")
                 && topic.equals(label(e.getKey(), "topic")) && reader.equals(label(e.getKey(), "reader")))
                 .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    private static double skipped(Map<String, Double> metrics, String topic, String reader, String reason) {
+        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith("rtfm_records_skipped_total{")
+                && topic.equals(label(e.getKey(), "topic")) && reader.equals(label(e.getKey(), "reader"))
+                && reason.equals(label(e.getKey(), "reason"))).mapToDouble(Map.Entry::getValue).sum();
     }
 
     private static String label(String series, String name) {
