@@ -100,6 +100,8 @@ public final class RtfmApplication implements AutoCloseable {
         main.addOverrideProperty("rtfm.bot.enabled", Boolean.toString(role.runsBot()));
         main.addOverrideProperty("rtfm.console.active", Boolean.toString(console));
         main.addOverrideProperty("rtfm.api.active", Boolean.toString(role.runsBot()));
+        // each processor writes the question log (it follows the opt-out list the log obeys)
+        main.addOverrideProperty("rtfm.log.active", Boolean.toString(logActive(settings, role)));
         String readyLine = String.format("RTFM ready: role %s, Kafka %s, Chroma %s, HTTP on http://%s:%s "
                 + "(/api/messages, /api/ask, /observe/health, /observe/metrics)%s", role.label(),
                 bootstrap, resolved.getProperty("rtfm.chroma.url", "(not used by this role)"),
@@ -108,6 +110,10 @@ public final class RtfmApplication implements AutoCloseable {
         RtfmLifecycle lifecycle = new RtfmLifecycle(role, readyLine);
         main.addMainListener(lifecycle);
         return lifecycle;
+    }
+
+    static boolean logActive(RtfmSettings settings, Role role) {
+        return role.runsProcessor() && Boolean.parseBoolean(settings.get("rtfm.log.enabled", "true"));
     }
 
     public CamelContext context() {

@@ -11,7 +11,7 @@ import routes.metrics.RtfmMetrics;
 
 /**
  * The gauges an operator alerts on (deploy/prometheus/alerts.yml): each consumer group's lag on the
- * topics this process consumes [rtfm_consumer_lag{group,topic}], read from Kafka at scrape time,
+ * topics this process consumes, the question log's writer included [rtfm_consumer_lag{group,topic}], read from Kafka at scrape time,
  * and whether the Discord gateway is connected [rtfm_discord_connected].
  */
 public class RtfmGauges extends ServiceSupport {
@@ -46,6 +46,12 @@ public class RtfmGauges extends ServiceSupport {
             }
             gauges.consumerLag(context.resolvePropertyPlaceholders("{{rtfm.kafka.answer-group-id}}"),
                     context.resolvePropertyPlaceholders("{{rtfm.topics.queries.name}}"));
+            if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.log.active}}"))) {
+                String logGroup = context.resolvePropertyPlaceholders("{{rtfm.kafka.log-group-id}}");
+                for (String role : List.of("queries", "responses", "feedback", "optouts")) {
+                    gauges.consumerLag(logGroup, context.resolvePropertyPlaceholders("{{rtfm.topics." + role + ".name}}"));
+                }
+            }
         }
         if (bot) {
             gauges.consumerLag(context.resolvePropertyPlaceholders("{{rtfm.kafka.bot-group-id}}"),

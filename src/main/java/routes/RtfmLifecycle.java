@@ -18,6 +18,7 @@ import routes.gemini.GeminiBreakerHealthCheck;
 import routes.metrics.RtfmMetrics;
 import routes.metrics.RecordOutcomes;
 import routes.privacy.OptOutList;
+import routes.questionlog.QuestionLog;
 
 /**
  * What happens around the routes' start and stop: the Chroma collection is checked before any
@@ -76,6 +77,16 @@ final class RtfmLifecycle extends MainListenerSupport {
                 HealthCheckRegistry.get(context).register(optOuts.follower().healthCheck());
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read the opt-out list: " + e.getMessage(), e);
+            }
+            if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.log.active}}"))) {
+                // migrated now if the database answers; otherwise in the background, while record-answers waits
+                QuestionLog log = context.getRegistry().lookupByNameAndType("questionLog", QuestionLog.class);
+                try {
+                    context.addService(log, true, true);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot open the question log: " + e.getMessage(), e);
+                }
+                HealthCheckRegistry.get(context).register(log.healthCheck());
             }
         }
     }

@@ -21,6 +21,9 @@ public class ResponseFactory {
 
     /** The exchange variable counting the sources withheld from this answer's audience (AudienceFilter). */
     public static final String WITHHELD = "withheld";
+    /** The exchange variable holding Gemini's token counts for this answer (its reply), read into the answer's metadata. */
+    static final String PROMPT_TOKENS = "prompt_tokens";
+    static final String OUTPUT_TOKENS = "output_tokens";
     static final String LATE_PREFIX = "(A late answer: I could not answer this when it was asked.)\n\n";
 
     private final WireFormat wireFormat = new WireFormat();
@@ -70,6 +73,12 @@ public class ResponseFactory {
     /** Reads Gemini's reply; a blocked or empty one falls back to the sources, clearly labelled. */
     public BotResponse fromGemini(@Body GeminiReply reply, @Variable("query") BotQuery query,
                                   @Variable("candidates") List<Candidate> candidates, Exchange exchange) {
+        if (reply.promptTokens() != null) {
+            exchange.setVariable(PROMPT_TOKENS, reply.promptTokens());
+        }
+        if (reply.outputTokens() != null) {
+            exchange.setVariable(OUTPUT_TOKENS, reply.outputTokens());
+        }
         if (!reply.answered()) {
             return sourcesOnly(query, candidates, exchange,
                     "I couldn't generate an answer this time (" + reply.blockReason() + "), but these messages look relevant:");
@@ -130,6 +139,18 @@ public class ResponseFactory {
         }
         if (!candidates.isEmpty()) {
             metadata.put("confidence", Math.round(candidates.get(0).similarity() * 1000) / 1000.0);
+        }
+        for (String tokens : new String[] {PROMPT_TOKENS, OUTPUT_TOKENS}) {
+            Object count = exchange.getVariable(tokens);
+            if (count != null) {
+                metadata.put(tokens, count);
+            }
+        }
+        if (query.guildId() != null) {
+            metadata.put(BotResponse.GUILD_ID, query.guildId());
+        }
+        if (query.userId() != null) {
+            metadata.put(BotResponse.ASKER_ID, query.userId());
         }
         if (query.origin() != null) {
             metadata.put(BotQuery.ORIGIN, query.origin());

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "RTFM bot 0.1.0",
         description = "RTFM: a Discord bot that remembers a server's chat and answers questions from it.",
-        subcommands = {RunCommand.class, TopicsCommand.class, KafkaCheckCommand.class, EvalCommand.class, DlqCommand.class, ImportCommand.class, ReindexCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, TopicsCommand.class, KafkaCheckCommand.class, EvalCommand.class, DlqCommand.class, ImportCommand.class, ReindexCommand.class, BenchCommand.class, LogCommand.class,
                 CommandLine.HelpCommand.class})
 public class RtfmCommand implements Runnable {
 
@@ -17,7 +17,7 @@ public class RtfmCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, topics, kafka-check, dlq, import, eval or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, topics, kafka-check, dlq, import, reindex, eval, bench or log");
     }
 
     public static void main(String[] args) {

@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import routes.gateway.GatewayContext;
+import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
 
@@ -22,7 +23,7 @@ import routes.schema.OptOut;
  */
 final class DiscordEvents extends ListenerAdapter {
 
-    static final String REPLY_CHANNEL = "reply_channel_id";
+    static final String REPLY_CHANNEL = BotQuery.REPLY_CHANNEL;
     static final String TOO_FAST = "You're asking faster than I can read: please wait a minute before the next question.";
 
     private final DiscordIntake intake;

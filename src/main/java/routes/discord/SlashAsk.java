@@ -22,9 +22,9 @@ import routes.schema.WireFormat;
  */
 final class SlashAsk extends ListenerAdapter {
 
-    static final String REPLY_INTERACTION = "reply_interaction";
+    static final String REPLY_INTERACTION = BotQuery.REPLY_INTERACTION;
     /** An answer only the asker sees: it may cite whatever they can read, and is never posted in the channel. */
-    static final String REPLY_PRIVATE = "reply_private";
+    static final String REPLY_PRIVATE = BotQuery.REPLY_PRIVATE;
     /** The BotQuery schema's limit on a question. */
     static final int MAX_QUESTION = 4000;
 

@@ -83,13 +83,15 @@ public class GeminiClient {
     public GeminiReply parse(@Body String responseBody) throws JsonProcessingException {
         JsonNode response = WireFormat.mapper().readTree(responseBody);
         JsonNode usage = response.path("usageMetadata");
-        metrics.geminiTokens("prompt", usage.path("promptTokenCount").asLong(0));
-        metrics.geminiTokens("output", usage.path("candidatesTokenCount").asLong(0));
+        Long promptTokens = usage.hasNonNull("promptTokenCount") ? usage.get("promptTokenCount").asLong() : null;
+        Long outputTokens = usage.hasNonNull("candidatesTokenCount") ? usage.get("candidatesTokenCount").asLong() : null;
+        metrics.geminiTokens("prompt", promptTokens == null ? 0 : promptTokens);
+        metrics.geminiTokens("output", outputTokens == null ? 0 : outputTokens);
         JsonNode candidates = response.path("candidates");
         if (!candidates.isArray() || candidates.isEmpty()) {
             String reason = response.path("promptFeedback").path("blockReason").asText("NO_CANDIDATES");
             metrics.gemini("blocked");
-            return new GeminiReply(null, reason, null);
+            return new GeminiReply(null, reason, null, promptTokens, outputTokens);
         }
         JsonNode first = candidates.path(0);
         StringBuilder text = new StringBuilder();
@@ -101,9 +103,9 @@ public class GeminiClient {
         String finish = first.path("finishReason").asText(null);
         if ("SAFETY".equals(finish) || "RECITATION".equals(finish) || "PROHIBITED_CONTENT".equals(finish)) {
             metrics.gemini("blocked");
-            return new GeminiReply(null, finish, finish);
+            return new GeminiReply(null, finish, finish, promptTokens, outputTokens);
         }
         metrics.gemini("answered");
-        return new GeminiReply(text.toString().trim(), null, finish);
+        return new GeminiReply(text.toString().trim(), null, finish, promptTokens, outputTokens);
     }
 }

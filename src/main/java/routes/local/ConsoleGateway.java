@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import routes.gateway.AnswerGateway;
 import routes.gateway.GatewayContext;
 import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
+import routes.schema.Feedback;
 import routes.schema.WireFormat;
 
 /**
@@ -29,6 +31,8 @@ public class ConsoleGateway implements AnswerGateway {
     private final PrintStream out;
     // Discord ids are numeric strings that grow with time; ours do too, so ordering by id still works
     private final AtomicLong lastId = new AtomicLong();
+    // the answer "+" and "-" vote on
+    private final AtomicReference<String> lastAnswered = new AtomicReference<>();
 
     public ConsoleGateway(String guildId, String channelId, String channelName, String userId, String username, PrintStream out) {
         this.guildId = guildId;
@@ -47,6 +51,32 @@ public class ConsoleGateway implements AnswerGateway {
                 channelName, null, null, false, List.of(), null, null, null);
     }
 
+    /** "+" or "-", alone or followed by a comment: a vote on the last answer printed here. */
+    public boolean isVote(@Body String line) {
+        String trimmed = line == null ? "" : line.trim();
+        return (trimmed.startsWith("+") || trimmed.startsWith("-")) && (trimmed.length() == 1 || trimmed.charAt(1) == ' ');
+    }
+
+    /** The console user's vote on the last answer; null (and a hint) when there is no answer yet. */
+    public Feedback vote(@Body String line) {
+        String trimmed = line.trim();
+        String queryId = lastAnswered.get();
+        if (queryId == null) {
+            out.println("There is no answer to vote on yet: ask something first.");
+            out.flush();
+            return null;
+        }
+        String comment = trimmed.substring(1).trim();
+        if (comment.length() > Feedback.MAX_COMMENT_CHARS) {
+            comment = comment.substring(0, Feedback.MAX_COMMENT_CHARS);
+        }
+        Feedback vote = new Feedback(queryId, guildId, channelId, userId, trimmed.startsWith("+") ? Feedback.UP : Feedback.DOWN,
+                comment.isEmpty() ? null : comment, Instant.now().toString(), WireFormat.SCHEMA_VERSION);
+        out.println(Feedback.UP.equals(vote.vote()) ? "Thanks — noted 👍" : "Thanks — noted 👎");
+        out.flush();
+        return vote;
+    }
+
     @Override
     public String origin() {
         return ORIGIN;
@@ -54,7 +84,10 @@ public class ConsoleGateway implements AnswerGateway {
 
     @Override
     public void deliver(BotResponse response) {
-        out.println(render(response));
+        if (!BotResponse.NOTICE.equals(response.mode())) {
+            lastAnswered.set(response.queryId());
+        }
+        out.println(render(response) + (BotResponse.NOTICE.equals(response.mode()) ? "" : "(+ helpful, - not helpful)\n"));
         out.flush();
     }
 

@@ -13,7 +13,9 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
+import org.apache.camel.Variable;
 import routes.schema.BotResponse;
+import routes.schema.Feedback;
 
 /**
  * RTFM's own metrics, beside Camel's route metrics at /observe/metrics (Prometheus names in
@@ -71,6 +73,17 @@ public class RtfmMetrics implements CamelContextAware {
             Counter.builder("rtfm.gemini.tokens").description("Gemini tokens, by kind (prompt, output)").tag("kind", kind)
                     .register(registry()).increment(tokens);
         }
+    }
+
+    /** A member voted on an answer [rtfm_feedback_total{vote}]; the vote variable is the Feedback just published. */
+    public void feedback(@Variable("vote") Feedback vote) {
+        counter("rtfm.feedback", "Votes on answers, by vote (up, down)", "vote", vote.vote()).increment();
+    }
+
+    /** A question-log write failed: retried and handed back to Kafka, or (if it cannot succeed) skipped [rtfm_log_write_failures_total]. */
+    public void logWriteFailed() {
+        counter("rtfm.log.write.failures", "Question-log writes that failed (handed back to Kafka, or skipped when they cannot succeed)")
+                .increment();
     }
 
     /** A gateway's message could not be taken in (published): it is logged with its id where it failed. */

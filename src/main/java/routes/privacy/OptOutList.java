@@ -57,13 +57,24 @@ public class OptOutList extends ServiceSupport {
         if (message.isDeletion() || message.guildId() == null) {
             return null;
         }
-        Instant created = createdAt(message);
-        if (refuses(OptOut.key(message.guildId(), OptOut.USER, message.userId()), created)) {
+        Object parent = message.metadata() == null ? null : message.metadata().get(DiscordMessage.PARENT_CHANNEL);
+        return refusal(message.guildId(), message.userId(), createdAt(message.timestamp()),
+                message.channelId(), message.threadId(), parent == null ? null : parent.toString());
+    }
+
+    /**
+     * Why what this member wrote in these channels at this time (null: unknown) must not be kept (their
+     * choice, or the channel's), or null. The question log asks it of questions and votes.
+     */
+    public String refusal(String guildId, String userId, Instant at, String... channelIds) {
+        if (guildId == null) {
+            return null;
+        }
+        if (userId != null && refuses(OptOut.key(guildId, OptOut.USER, userId), at)) {
             return OPTED_OUT;
         }
-        Object parent = message.metadata() == null ? null : message.metadata().get(DiscordMessage.PARENT_CHANNEL);
-        for (String channel : new String[] {message.channelId(), message.threadId(), parent == null ? null : parent.toString()}) {
-            if (channel != null && refuses(OptOut.key(message.guildId(), OptOut.CHANNEL, channel), created)) {
+        for (String channel : channelIds) {
+            if (channel != null && refuses(OptOut.key(guildId, OptOut.CHANNEL, channel), at)) {
                 return EXCLUDED_CHANNEL;
             }
         }
@@ -97,9 +108,10 @@ public class OptOutList extends ServiceSupport {
         return choice != null && (created == null || !choice.allows(created));
     }
 
-    private static Instant createdAt(DiscordMessage message) {
+    /** An ISO timestamp as an instant, or null when it is missing or unreadable. */
+    public static Instant createdAt(String timestamp) {
         try {
-            return OffsetDateTime.parse(message.timestamp()).toInstant();
+            return OffsetDateTime.parse(timestamp).toInstant();
         } catch (DateTimeParseException | NullPointerException e) {
             // unknown age: refused wherever a choice exists, kept elsewhere
             return null;

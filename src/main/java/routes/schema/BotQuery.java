@@ -18,10 +18,14 @@ public record BotQuery(
         List<String> visibleChannelIds,
         List<String> audienceChannelIds) {
 
-    /** Context key naming the gateway (console, http, discord) that must deliver the answer. */
     /** Context key that `dlq replay` sets on a question it re-publishes: its answer says it is late. */
     public static final String LATE_ANSWER = "late_answer";
+    /** Context key naming the gateway (console, http, discord) that must deliver the answer. */
     public static final String ORIGIN = "origin";
+    /** Context keys telling the gateway where the answer goes: the channel or thread, an interaction, only its asker. */
+    public static final String REPLY_CHANNEL = "reply_channel_id";
+    public static final String REPLY_INTERACTION = "reply_interaction";
+    public static final String REPLY_PRIVATE = "reply_private";
 
     public String origin() {
         Object origin = context == null ? null : context.get(ORIGIN);

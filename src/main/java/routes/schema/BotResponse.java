@@ -26,6 +26,10 @@ public record BotResponse(
         return "response_" + java.util.UUID.nameUUIDFromBytes(("rtfm-response:" + queryId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Metadata keys naming the question's guild and asker, so the question log can apply the opt-out list to an answer alone. */
+    public static final String GUILD_ID = "guild_id";
+    public static final String ASKER_ID = "asker_id";
+
     public static final String GENERATED = "generated";
     public static final String SOURCES_ONLY = "sources_only";
     public static final String NO_MATCH = "no_match";

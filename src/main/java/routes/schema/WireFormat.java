@@ -41,6 +41,7 @@ public final class WireFormat {
     private final JsonSchema botResponse = load("bot-response");
     private final JsonSchema deadLetter = load("dead-letter");
     private final JsonSchema optOut = load("opt-out");
+    private final JsonSchema feedback = load("feedback");
     private final int maxRecordBytes;
 
     /** With the default record limit (1 MiB, the broker's default message size). */
@@ -98,6 +99,10 @@ public final class WireFormat {
         return read(json, optOut, OptOut.class);
     }
 
+    public Feedback parseFeedback(String json) {
+        return read(json, feedback, Feedback.class);
+    }
+
     /** Serialises a record after checking it against its own schema: we never publish what we would reject. */
     public String write(Object record) {
         JsonNode node = MAPPER.valueToTree(record);
@@ -133,6 +138,8 @@ public final class WireFormat {
             return botResponse;
         } else if (record instanceof DeadLetter) {
             return deadLetter;
+        } else if (record instanceof Feedback) {
+            return feedback;
         } else if (record instanceof OptOut) {
             return optOut;
         }
