@@ -27,6 +27,10 @@ build package: $(JAR)
 run: $(JAR)
 	java -jar $(JAR) run
 
+# the question-log tests need a real PostgreSQL: this machine's own, unless RTFM_TEST_DATABASE_URL names another
+RTFM_TEST_DATABASE_URL ?= jdbc:postgresql://127.0.0.1:5432/test?user=postgres
+export RTFM_TEST_DATABASE_URL
+
 test:
 	$(MVN) $(MVN_FLAGS) verify
 
