@@ -5,7 +5,9 @@ import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
+import routes.metrics.RtfmMetrics;
 import routes.privacy.OptOutList;
 import routes.questionlog.LogDatabase;
 import routes.questionlog.LogRows;
@@ -30,6 +32,12 @@ public class LogConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public DataSource logDatabase(@BeanInject("questionLog") QuestionLog log) {
         return log.dataSource();
+    }
+
+    /** error-handling.yaml's record-waiting-out-the-database: a failed write is counted before it is tried again. */
+    @BindToRegistry(lazy = true)
+    public Processor beforeLogRetry(@BeanInject("rtfmMetrics") RtfmMetrics metrics) {
+        return exchange -> metrics.logWriteFailed();
     }
 
     @BindToRegistry(lazy = true)

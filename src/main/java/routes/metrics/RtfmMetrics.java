@@ -80,9 +80,9 @@ public class RtfmMetrics implements CamelContextAware {
         counter("rtfm.feedback", "Votes on answers, by vote (up, down)", "vote", vote.vote()).increment();
     }
 
-    /** A question-log write failed: retried and handed back to Kafka, or (if it cannot succeed) skipped [rtfm_log_write_failures_total]. */
+    /** A question-log write failed: it is retried, then handed back to Kafka, or skipped if it cannot succeed [rtfm_log_write_failures_total]. */
     public void logWriteFailed() {
-        counter("rtfm.log.write.failures", "Question-log writes that failed (handed back to Kafka, or skipped when they cannot succeed)")
+        counter("rtfm.log.write.failures", "Question-log writes that failed (each attempt: retried, handed back to Kafka, or skipped when it cannot succeed)")
                 .increment();
     }
 
