@@ -35,6 +35,7 @@ public class DiscordConfiguration implements CamelConfiguration {
                                                @BeanInject("questionLimiter") QuestionLimiter limiter,
                                                @BeanInject("pendingInteractions") PendingInteractions pending,
                                                @PropertyInject("rtfm.discord.intake-buffer") int intakeBuffer,
+                                               @PropertyInject("rtfm.feedback.max-age-days") int feedbackMaxAgeDays,
                                                @PropertyInject("rtfm.backfill.enabled") boolean backfill,
                                                @PropertyInject("rtfm.backfill.max-age-days") int maxAgeDays,
                                                @PropertyInject("rtfm.topics.backfill-state.name") String watermarkTopic,
@@ -42,6 +43,7 @@ public class DiscordConfiguration implements CamelConfiguration {
                                                @BeanInject("recordOutcomes") RecordOutcomes outcomes) {
         DiscordConnection connection = new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending);
         connection.setIntakeBuffer(intakeBuffer);
+        connection.setFeedbackMaxAgeDays(feedbackMaxAgeDays);
         if (backfill) {
             connection.setBackfill(new Watermarks(kafka, watermarkTopic, outcomes), maxAgeDays);
         }

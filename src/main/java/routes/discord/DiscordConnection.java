@@ -41,6 +41,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     private volatile JDA jda;
     private DiscordIntake intake;
     private int intakeBuffer = 10_000;
+    private int feedbackMaxAgeDays = 30;
     private Watermarks watermarks;
     private int backfillMaxAgeDays;
     private DiscordBackfill backfill;
@@ -57,6 +58,11 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     }
 
     /** How many records may wait for Kafka before the gateway drops new ones (rtfm.discord.intake-buffer). */
+    /** Votes on answers older than this many days are refused (rtfm.feedback.max-age-days). */
+    public void setFeedbackMaxAgeDays(int days) {
+        this.feedbackMaxAgeDays = days;
+    }
+
     public void setIntakeBuffer(int intakeBuffer) {
         this.intakeBuffer = intakeBuffer;
     }
@@ -104,7 +110,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
                 .setCompression(compression)
                 .setEnableShutdownHook(false)
                 .addEventListeners(new DiscordEvents(intake, questions, limiter), new SlashAsk(intake, questions, limiter, pending),
-                        new SlashPrivacy(intake, pending))
+                        new SlashPrivacy(intake, pending), new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)))
                 .build();
         try {
             client.awaitReady();

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.gateway.GatewayContext;
 import routes.schema.BotQuery;
+import routes.schema.Feedback;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
 
@@ -55,6 +56,11 @@ final class DiscordIntake implements AutoCloseable {
     /** A member's or a channel's indexing choice (/forget, /remember, /rtfm, a deleted channel). */
     void optOut(OptOut choice) {
         submit("opt-out " + choice.key(), () -> producer.sendBody("direct:discord-opt-outs", choice));
+    }
+
+    /** A member's 👍/👎 on an answer. */
+    void feedback(Feedback vote) {
+        submit("vote " + vote.key(), () -> producer.sendBody("direct:feedback-in", vote));
     }
 
     private void submit(String what, Runnable send) {

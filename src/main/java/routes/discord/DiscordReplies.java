@@ -3,6 +3,7 @@ package routes.discord;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ public class DiscordReplies implements AnswerGateway {
     public static final String ORIGIN = DiscordIntake.ORIGIN;
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordReplies.class);
+    private static final java.util.Set<String> VOTED_ON = java.util.Set.of(BotResponse.GENERATED, BotResponse.SOURCES_ONLY, BotResponse.NO_MATCH);
 
     private final DiscordConnection connection;
     private final PendingInteractions pending;
@@ -48,11 +50,16 @@ public class DiscordReplies implements AnswerGateway {
             return;
         }
         List<String> chunks = ReplyFormatter.chunks(ReplyFormatter.render(response), ReplyFormatter.DISCORD_LIMIT);
+        // 👍/👎 under an answer (not a notice or an apology), on its last part only
+        List<ActionRow> buttons = VOTED_ON.contains(response.mode()) ? List.of(FeedbackButtons.buttons(response.queryId())) : List.of();
+        int last = chunks.size() - 1;
         InteractionHook hook = pending.take(response.queryId());
         if (hook != null) {
-            hook.editOriginal(chunks.get(0)).setAllowedMentions(List.of()).mentionRepliedUser(false).complete();
-            for (String chunk : chunks.subList(1, chunks.size())) {
-                hook.sendMessage(chunk).setAllowedMentions(List.of()).mentionRepliedUser(false).complete();
+            hook.editOriginal(chunks.get(0)).setAllowedMentions(List.of()).mentionRepliedUser(false)
+                    .setComponents(last == 0 ? buttons : List.of()).complete();
+            for (int i = 1; i <= last; i++) {
+                hook.sendMessage(chunks.get(i)).setAllowedMentions(List.of()).mentionRepliedUser(false)
+                        .setComponents(i == last ? buttons : List.of()).complete();
             }
             return;
         }
@@ -74,7 +81,7 @@ public class DiscordReplies implements AnswerGateway {
         for (int i = 0; i < chunks.size(); i++) {
             // the same answer sent twice (a redelivery) carries the same nonce: Discord drops the copy (enforce_nonce)
             var action = channel.sendMessage(chunks.get(i)).setAllowedMentions(List.of()).mentionRepliedUser(false)
-                    .setSuppressEmbeds(true).setNonce(nonce(response.responseId(), i));
+                    .setSuppressEmbeds(true).setNonce(nonce(response.responseId(), i)).setComponents(i == last ? buttons : List.of());
             if (i == 0 && isReply) {
                 action = action.setMessageReference(response.originalMessageId()).failOnInvalidReply(false);
             }

@@ -419,28 +419,8 @@ public final class FakeDiscord implements AutoCloseable {
      * ChannelOption type 7 with its resolved channel) and returns the interaction id.
      */
     public String slash(String channelId, String userId, String name, String subcommand, Map<String, Object> values) {
-        String id = nextId();
-        ObjectNode data = json.createObjectNode();
-        data.put("id", id);
-        data.put("application_id", BOT_ID);
-        data.put("type", 2);
-        data.put("token", "interaction-token-" + id);
-        data.put("version", 1);
-        data.put("guild_id", guildId);
-        data.put("channel_id", channelId);
-        data.putObject("channel").put("id", channelId).put("type", 0).put("guild_id", guildId)
-                .put("name", channels.stream().filter(c -> c.id().equals(channelId)).findFirst().orElseThrow().name());
-        ObjectNode member = member(userId, find(userId).name(), false);
-        member.put("permissions", Long.toString(EVERYONE));
-        data.set("member", member);
-        data.put("app_permissions", Long.toString(EVERYONE));
-        data.put("locale", "en-US");
-        data.put("guild_locale", "en-US");
-        data.putArray("entitlements");
-        data.put("context", 0);
-        data.putObject("authorizing_integration_owners").put("0", guildId);
-        ObjectNode partialGuild = data.putObject("guild").put("id", guildId).put("locale", "en-US");
-        partialGuild.putArray("features");
+        ObjectNode data = interaction(2, channelId, userId);
+        String id = data.path("id").asText();
         ObjectNode command = data.putObject("data");
         command.put("id", "2000000000000000001");
         command.put("name", name);
@@ -467,6 +447,89 @@ public final class FakeDiscord implements AutoCloseable {
         }
         dispatch("INTERACTION_CREATE", data);
         return id;
+    }
+
+    /** What every interaction carries, as Discord sends it: who, where, and a token to answer with. */
+    private ObjectNode interaction(int type, String channelId, String userId) {
+        String id = nextId();
+        ObjectNode data = json.createObjectNode();
+        data.put("id", id);
+        data.put("application_id", BOT_ID);
+        data.put("type", type);
+        data.put("token", "interaction-token-" + id);
+        data.put("version", 1);
+        data.put("guild_id", guildId);
+        data.put("channel_id", channelId);
+        data.putObject("channel").put("id", channelId).put("type", 0).put("guild_id", guildId)
+                .put("name", channels.stream().filter(c -> c.id().equals(channelId)).findFirst().orElseThrow().name());
+        ObjectNode member = member(userId, find(userId).name(), false);
+        member.put("permissions", Long.toString(EVERYONE));
+        data.set("member", member);
+        data.put("app_permissions", Long.toString(EVERYONE));
+        data.put("locale", "en-US");
+        data.put("guild_locale", "en-US");
+        data.putArray("entitlements");
+        data.put("context", 0);
+        data.putObject("authorizing_integration_owners").put("0", guildId);
+        ObjectNode partialGuild = data.putObject("guild").put("id", guildId).put("locale", "en-US");
+        partialGuild.putArray("features");
+        return data;
+    }
+
+    /** The buttons (custom ids) on a message the bot sent, in order; empty when it has none. */
+    public List<String> buttons(String messageId) {
+        List<String> ids = new ArrayList<>();
+        ObjectNode message = created.get(messageId);
+        if (message != null) {
+            for (JsonNode row : message.path("components")) {
+                for (JsonNode component : row.path("components")) {
+                    if (component.path("type").asInt() == 2) {
+                        ids.add(component.path("custom_id").asText());
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * A member presses a button on a message (INTERACTION_CREATE type 3, MESSAGE_COMPONENT, with the message and
+     * data.custom_id, as Discord sends it); returns the interaction id. Also POST /_control/click.
+     */
+    public String click(String messageId, String userId, String customId) {
+        ObjectNode message = created.get(messageId);
+        if (message == null || !buttons(messageId).contains(customId)) {
+            throw new IllegalArgumentException("message " + messageId + " has no button " + customId);
+        }
+        ObjectNode data = interaction(3, message.path("channel_id").asText(), userId);
+        data.set("message", message.deepCopy());
+        data.putObject("data").put("custom_id", customId).put("component_type", 2);
+        dispatch("INTERACTION_CREATE", data);
+        return data.path("id").asText();
+    }
+
+    /** A member submits a modal (type 5): each text input (custom id → value) inside a label, as Discord sends it. */
+    public String submitModal(String channelId, String userId, String modalId, Map<String, String> values) {
+        ObjectNode data = interaction(5, channelId, userId);
+        ObjectNode submitted = data.putObject("data").put("custom_id", modalId);
+        ArrayNode components = submitted.putArray("components");
+        int uniqueId = 1;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", uniqueId++);
+            label.putObject("component").put("type", 4).put("id", uniqueId++).put("custom_id", value.getKey()).put("value", value.getValue());
+        }
+        dispatch("INTERACTION_CREATE", data);
+        return data.path("id").asText();
+    }
+
+    /** How the bot answered an interaction: the callback's body (type 4 a message, 6 a deferred update, 9 a modal); null until it has. */
+    public JsonNode interactionCallback(String interactionId) {
+        for (Call call : calls) {
+            if (call.method().equals("POST") && call.path().startsWith("/api/v10/interactions/" + interactionId + "/")) {
+                return call.body();
+            }
+        }
+        return null;
     }
 
     private ObjectNode message(String id, String channelId, String authorId, String content, String replyToId, boolean edited) {
@@ -540,7 +603,15 @@ public final class FakeDiscord implements AutoCloseable {
             }
             calls.add(new Call(method, path, body));
             Matcher m;
-            if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
+            if (method.equals("POST") && path.equals("/_control/click")) {
+                // a test (or a person with curl) presses a button as a member: {message_id, user_id, custom_id}
+                try {
+                    String interaction = click(body.path("message_id").asText(), body.path("user_id").asText(), body.path("custom_id").asText());
+                    reply(request, 200, json.createObjectNode().put("interaction_id", interaction));
+                } catch (RuntimeException e) {
+                    reply(request, 400, json.createObjectNode().put("message", String.valueOf(e.getMessage())));
+                }
+            } else if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
                 reply(request, 200, user(BOT_ID, "rtfm", true));
             } else if (method.equals("GET") && path.equals("/api/v10/applications/@me")) {
                 reply(request, 200, json.createObjectNode().put("id", BOT_ID).put("name", "rtfm").put("flags", 0));
@@ -670,6 +741,10 @@ public final class FakeDiscord implements AutoCloseable {
         String replyTo = body == null ? null : body.path("message_reference").path("message_id").asText(null);
         ObjectNode sent = message(nextId(), channelId, BOT_ID, body == null ? "" : body.path("content").asText(""), replyTo, false);
         sent.remove("member");
+        // buttons stay on the message, where a member can press them
+        if (body != null && body.path("components").isArray()) {
+            sent.set("components", body.get("components").deepCopy());
+        }
         return sent;
     }
 
@@ -683,6 +758,29 @@ public final class FakeDiscord implements AutoCloseable {
 
     private void reply(HttpServerRequest request, int status, JsonNode body) {
         request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
+    }
+
+    /**
+     * The bot's answer to a question message, part by part: its reply, then the bot's messages that follow it in
+     * that channel without replying to anything (a split answer's later parts); empty until it replies.
+     */
+    public List<String> answerParts(String questionId) {
+        String first = botReplyTo(questionId);
+        if (first == null) {
+            return List.of();
+        }
+        String channel = created.get(first).path("channel_id").asText();
+        List<ObjectNode> after = created.values().stream().filter(n -> channel.equals(n.path("channel_id").asText()))
+                .filter(n -> Long.parseLong(n.path("id").asText()) > Long.parseLong(first))
+                .sorted(java.util.Comparator.comparing(n -> Long.parseLong(n.path("id").asText()))).toList();
+        List<String> parts = new ArrayList<>(List.of(first));
+        for (ObjectNode next : after) {
+            if (!BOT_ID.equals(next.path("author").path("id").asText()) || next.has("message_reference")) {
+                break;
+            }
+            parts.add(next.path("id").asText());
+        }
+        return parts;
     }
 
     /** The messages the bot sent: channel posts and interaction edits and follow-ups. */
