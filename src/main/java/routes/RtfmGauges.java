@@ -47,6 +47,8 @@ public class RtfmGauges extends ServiceSupport {
             gauges.consumerLag(context.resolvePropertyPlaceholders("{{rtfm.kafka.answer-group-id}}"),
                     context.resolvePropertyPlaceholders("{{rtfm.topics.queries.name}}"));
             if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.log.active}}"))) {
+                // served from the start (at 0), so a rate over it means something before the first failure
+                metrics.logWriteFailures();
                 String logGroup = context.resolvePropertyPlaceholders("{{rtfm.kafka.log-group-id}}");
                 for (String role : List.of("queries", "responses", "feedback", "optouts")) {
                     gauges.consumerLag(logGroup, context.resolvePropertyPlaceholders("{{rtfm.topics." + role + ".name}}"));
@@ -54,6 +56,8 @@ public class RtfmGauges extends ServiceSupport {
             }
         }
         if (bot) {
+            metrics.feedbackVotes(routes.schema.Feedback.UP);
+            metrics.feedbackVotes(routes.schema.Feedback.DOWN);
             gauges.consumerLag(context.resolvePropertyPlaceholders("{{rtfm.kafka.bot-group-id}}"),
                     context.resolvePropertyPlaceholders("{{rtfm.topics.responses.name}}"));
         }

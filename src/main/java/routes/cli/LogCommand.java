@@ -55,7 +55,7 @@ public class LogCommand implements Runnable {
                     settings.get("rtfm.database.password"), 1, 5000, localDir);
             String url = database.url();
             if (database.embedded()) {
-                if (!Files.exists(localDir.resolve("log").resolve("rtfm.mv.db"))) {
+                if (!Files.exists(LogDatabase.embeddedFile(localDir))) {
                     throw new IllegalStateException("no question log under " + localDir.toAbsolutePath().resolve("log")
                             + ": run `make run` from this directory first, or set RTFM_DATABASE_URL");
                 }

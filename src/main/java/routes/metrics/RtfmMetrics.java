@@ -77,13 +77,21 @@ public class RtfmMetrics implements CamelContextAware {
 
     /** A member voted on an answer [rtfm_feedback_total{vote}]; the vote variable is the Feedback just published. */
     public void feedback(@Variable("vote") Feedback vote) {
-        counter("rtfm.feedback", "Votes on answers, by vote (up, down)", "vote", vote.vote()).increment();
+        feedbackVotes(vote.vote()).increment();
+    }
+
+    public Counter feedbackVotes(String vote) {
+        return counter("rtfm.feedback", "Votes on answers, by vote (up, down)", "vote", vote);
     }
 
     /** A question-log write failed: it is retried, then handed back to Kafka, or skipped if it cannot succeed [rtfm_log_write_failures_total]. */
     public void logWriteFailed() {
-        counter("rtfm.log.write.failures", "Question-log writes that failed (each attempt: retried, handed back to Kafka, or skipped when it cannot succeed)")
-                .increment();
+        logWriteFailures().increment();
+    }
+
+    public Counter logWriteFailures() {
+        return counter("rtfm.log.write.failures",
+                "Question-log writes that failed (each attempt: retried, handed back to Kafka, or skipped when it cannot succeed)");
     }
 
     /** A gateway's message could not be taken in (published): it is logged with its id where it failed. */

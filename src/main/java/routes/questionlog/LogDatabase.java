@@ -14,8 +14,19 @@ public record LogDatabase(String url, String user, String password, int poolSize
 
     /** The embedded default: an H2 file in PostgreSQL mode, under the local directory. */
     public static String embeddedUrl(Path localDir) {
-        Path file = localDir.toAbsolutePath().resolve("log").resolve("rtfm");
-        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + embeddedBase(localDir) + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    }
+
+    /** The file H2 keeps the embedded log in, once something has written it. */
+    public static Path embeddedFile(Path localDir) {
+        Path base = embeddedBase(localDir);
+        return base.resolveSibling(base.getFileName() + H2_FILE_SUFFIX);
+    }
+
+    private static final String H2_FILE_SUFFIX = ".mv.db";
+
+    private static Path embeddedBase(Path localDir) {
+        return localDir.toAbsolutePath().resolve("log").resolve("rtfm");
     }
 
     /** @param url rtfm.database.url; empty or null: the embedded default under localDir */

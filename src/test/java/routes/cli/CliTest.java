@@ -50,6 +50,22 @@ public class CliTest {
     }
 
     @Test
+    void logTailWithoutADatabaseSaysWhatIsMissing() throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.createTempDirectory("rtfm-no-log");
+        System.setProperty("rtfm.local.dir", empty.toString());
+        try {
+            Outcome outcome = run("log", "tail");
+            assertThat(outcome.exit()).isEqualTo(1);
+            assertThat(outcome.err()).contains("no question log under " + empty.toAbsolutePath().resolve("log"))
+                    .contains("RTFM_DATABASE_URL");
+            // looking created nothing
+            assertThat(empty.resolve("log")).doesNotExist();
+        } finally {
+            System.clearProperty("rtfm.local.dir");
+        }
+    }
+
+    @Test
     void noCommandAsksForOne() {
         Outcome outcome = run();
         assertThat(outcome.exit()).isEqualTo(2);

@@ -17,7 +17,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /** docker-compose.yml cannot run here (no Docker engine), so check that it says what the app reads. */
 public class ComposeFileTest {
 
-    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "chroma", "kafka-expose", "chroma-expose", "prometheus", "grafana");
+    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "chroma", "postgres", "kafka-expose", "chroma-expose", "prometheus", "grafana");
     private static final Pattern METRIC = Pattern.compile("\\b(rtfm_[a-z_]+)");
 
     @Test
@@ -32,7 +32,7 @@ public class ComposeFileTest {
             read.add(env.group(1));
         }
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
-        assertThat(services).containsKeys("kafka", "chroma", "bot", "processor");
+        assertThat(services).containsKeys("kafka", "chroma", "postgres", "bot", "processor");
         int checked = 0;
         for (Map.Entry<String, Object> service : services.entrySet()) {
             if (INFRASTRUCTURE.contains(service.getKey())) {
@@ -53,10 +53,10 @@ public class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void kafkaAndChromaStayInternalUnlessExposedAndTheAppGetsTimeToDrain() throws Exception {
+    void kafkaChromaAndPostgresStayInternalUnlessExposedAndTheAppGetsTimeToDrain() throws Exception {
         Map<String, Object> services = (Map<String, Object>) ((Map<String, Object>) new Load(LoadSettings.builder().build())
                 .loadFromString(Files.readString(Path.of("docker-compose.yml")))).get("services");
-        for (String internal : List.of("kafka", "chroma")) {
+        for (String internal : List.of("kafka", "chroma", "postgres")) {
             assertThat((Map<String, Object>) services.get(internal)).as(internal).doesNotContainKey("ports");
         }
         for (String exposer : List.of("kafka-expose", "chroma-expose")) {
@@ -80,7 +80,7 @@ public class ComposeFileTest {
                 .loadFromString(Files.readString(Path.of("deploy/prometheus/alerts.yml")));
         List<Map<String, Object>> alerts = (List<Map<String, Object>>) ((List<Map<String, Object>>) rules.get("groups")).get(0).get("rules");
         assertThat(alerts).extracting(rule -> rule.get("alert")).contains("RtfmIngestPaused", "RtfmLagGrowing", "RtfmDeadLetters",
-                "RtfmGeminiBreakerOpen", "RtfmDiscordDisconnected", "RtfmRecordsUnaccounted");
+                "RtfmGeminiBreakerOpen", "RtfmDiscordDisconnected", "RtfmRecordsUnaccounted", "RtfmQuestionLogFailing");
         assertThat(usedMetrics()).contains("rtfm_consumer_lag", "rtfm_dead_letters_total", "rtfm_answer_latency_seconds_bucket");
         // every series any expression reads is one of RTFM's own: the app serves no other (DiscordIT checks each is served)
         List<String> expressions = new java.util.ArrayList<>();

@@ -48,4 +48,22 @@ class TransientFailureTest {
         exchange.setException(new HttpOperationFailedException("http://gemini", status, "x", null, null, body));
         return exchange;
     }
+
+    @ParameterizedTest
+    @CsvSource({"08006, true", "57P01, true", "53300, true", "40001, true", "23505, true", "42P01, false", "22001, false"})
+    void aDatabaseThatIsDownOrRestartingIsWaitedForButABadStatementIsNot(String state, boolean retried) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        // as camel-sql hands it over: Spring's exception around the driver's
+        exchange.setException(new org.springframework.dao.DataAccessResourceFailureException("failed",
+                new java.sql.SQLException("the driver's message", state)));
+        assertThat(new TransientFailure().matches(exchange)).isEqualTo(retried);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPoolThatCannotConnectIsWaitedFor() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setException(new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new java.sql.SQLTransientConnectionException("rtfm-log - Connection is not available, request timed out after 2000ms")));
+        assertThat(new TransientFailure().matches(exchange)).isTrue();
+    }
 }

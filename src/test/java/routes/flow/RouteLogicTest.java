@@ -42,6 +42,7 @@ import routes.schema.WireFormat;
             "rtfm.bot.enabled=true",
             "rtfm.console.active=false",
             "rtfm.api.active=false",
+            "rtfm.log.active=false",
             "rtfm.retry.initial-delay-ms=1",
             "camel.server.enabled=false",
             "camel.management.enabled=false",

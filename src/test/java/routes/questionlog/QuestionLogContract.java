@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.schema.BotQuery;
+import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
 import routes.schema.WireFormat;
@@ -121,6 +122,31 @@ abstract class QuestionLogContract {
     }
 
     @Test
+    void recordsInAnyOrderAndRedeliveredMakeOneRow() throws Exception {
+        // the answer and a vote come first (another partition, another processor), then the question, twice
+        String id = "query_order_" + run;
+        String asked = Instant.now().minusSeconds(5).toString();
+        BotResponse answer = new BotResponse(BotResponse.idFor(id), id, id, "Open Settings, then Keys.", "help", Instant.now().toString(),
+                Map.of(BotResponse.GUILD_ID, GUILD, BotResponse.ASKER_ID, "u-order"), 1, BotResponse.SOURCES_ONLY,
+                List.of(new BotResponse.Source(keyMessage, "help", "ana", null, 0.71, "To rotate the API key…")), null, 40L);
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("responses"), "help", wire.write(answer));
+        assertThat(vote(id, "u-bob", "up", null).statusCode()).isEqualTo(202);
+        awaitRow(id, r -> r.get("mode") != null && ((Number) r.get("up_votes")).intValue() == 1);
+        BotQuery question = new BotQuery(id, id, "in which order?", "orderly", "u-order", "help", asked, Map.of(BotQuery.ORIGIN, "http"), 1,
+                GUILD, List.of(), null);
+        TopicReader.sendAll(SharedInfrastructure.kafkaBootstrap(), topic("queries"),
+                List.of(Map.entry("help:u-order", wire.write(question)), Map.entry("help:u-order", wire.write(question))));
+        Map<String, Object> row = awaitRow(id, r -> r.get("question") != null);
+        assertThat(row).containsEntry("question", "in which order?").containsEntry("mode", "sources_only")
+                .containsEntry("asker_name", "orderly").containsEntry("guild_id", GUILD);
+        assertThat(((Number) row.get("up_votes")).intValue()).isEqualTo(1);
+        // asked 5 s before it was answered, by the records' own times
+        assertThat(((Number) row.get("latency_ms")).longValue()).isBetween(4_000L, 60_000L);
+        assertThat(rows("SELECT query_id FROM questions WHERE query_id = ?", id)).hasSize(1);
+        assertThat(rows("SELECT message_id FROM answer_sources WHERE query_id = ?", id)).containsExactly(Map.of("message_id", keyMessage));
+    }
+
+    @Test
     void aVoteTheApiCannotTakeIsRefusedSayingWhy() throws Exception {
         HttpResponse<String> noVote = post("/api/feedback", "{\"query_id\":\"q1\",\"vote\":\"maybe\"}");
         assertThat(noVote.statusCode()).isEqualTo(400);
@@ -204,6 +230,46 @@ abstract class QuestionLogContract {
         await().atMost(WAIT).until(() -> row(old.queryId()) == null);
         assertThat(rows("SELECT query_id FROM votes WHERE query_id = ?", old.queryId())).isEmpty();
         assertThat(row(recent)).isNotNull();
+    }
+
+    @Test
+    void logTailPrintsTheLatestQuestionsWithTheirVotesWhileTheAppRuns() throws Exception {
+        String queryId = ask("help", "u-tail", "tailor", "how do I rotate the API key, asks the tail test?");
+        awaitRow(queryId, r -> r.get("mode") != null);
+        vote(queryId, "u-bob", "down", "missing the confirmation step");
+        awaitRow(queryId, r -> ((Number) r.get("down_votes")).intValue() == 1);
+        String[] outcome = logTail("-n", "50");
+        assertThat(outcome[0]).isEqualTo("0");
+        String line = outcome[1].lines().filter(l -> l.contains("asks the tail test?")).findFirst().orElseThrow();
+        assertThat(line).contains("tailor").contains("api").contains("sources_only").containsPattern(" 0 +1 +how do I rotate");
+        assertThat(outcome[1]).contains("👎 \"missing the confirmation step\"");
+        assertThat(logTail("-n", "0")[2]).contains("--lines must be between 1 and 10000");
+    }
+
+    /** Runs `log tail` as a second process would, with the app's database settings: exit code, output, errors. */
+    String[] logTail(String... args) {
+        java.io.PrintStream oldOut = System.out;
+        java.io.PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setProperty("rtfm.local.dir", config.getProperty("rtfm.local.dir"));
+        System.setProperty("rtfm.database.url", databaseUrl());
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            String[] command = new String[args.length + 2];
+            command[0] = "log";
+            command[1] = "tail";
+            System.arraycopy(args, 0, command, 2, args.length);
+            int exit = routes.cli.RtfmCommand.execute(command);
+            return new String[] {Integer.toString(exit), out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.clearProperty("rtfm.local.dir");
+            System.clearProperty("rtfm.database.url");
+        }
     }
 
     // ---- helpers
