@@ -32,13 +32,14 @@ public final class Benchmark {
 
     /** The figures, under the keys `bench --json` writes. */
     public record Report(int messages, int queries, double embeddingOneByOnePerS, double embeddingCeilingPerS, double ingestPerS, double ingestRatio, long queryP50Ms,
-                         long queryP95Ms, long queryP99Ms, long inprocessP50Ms, double concurrentWallS, double concurrentOneChannelWallS, long peakRssMb,
+                         long queryP95Ms, long queryP99Ms, long queryP50LogOffMs, long inprocessP50Ms, double concurrentWallS, double concurrentOneChannelWallS, long peakRssMb,
                          String jvm) {
     }
 
     private static final int CONCURRENT = 60;
     private static final long CONCURRENT_GEMINI_MS = 1500;
     private static final int WARM_UP = 10;
+    private static final int LOG_BLOCK = 20;
 
     private Benchmark() {
     }
@@ -64,6 +65,8 @@ public final class Benchmark {
             config.setProperty("rtfm.http.port", Integer.toString(routes.local.FreePort.pick()));
             config.setProperty("rtfm.http.api-token", "");
             config.setProperty("rtfm.local.dir", localDir.toString());
+            // the question log in a fresh embedded database of its own, never the one `make run` keeps in rtfm.local.dir
+            config.setProperty("rtfm.database.url", routes.questionlog.LogDatabase.embeddedUrl(Files.createTempDirectory(run + "-log")));
             try (RtfmApplication app = new RtfmApplication(config)) {
                 org.apache.camel.CamelContext camel = app.start();
                 ChromaCollection chroma = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
@@ -83,11 +86,22 @@ public final class Benchmark {
                 for (int i = 0; i < WARM_UP; i++) {
                     asker.askMillis(questions.get(i % questions.size()), "bench", "bench");
                 }
+                // blocks of LOG_BLOCK with the question log on, then off (its writer's route stopped), in turn: the same
+                // machine state for both, so their p50s compare
                 List<Long> latencies = new ArrayList<>();
+                List<Long> logOff = new ArrayList<>();
                 for (int i = 0; i < m; i++) {
                     latencies.add(asker.askMillis(questions.get(i % questions.size()), "bench", "bench"));
+                    if ((i + 1) % LOG_BLOCK == 0 || i == m - 1) {
+                        camel.getRouteController().stopRoute("record-answers");
+                        for (int j = i + 1 - LOG_BLOCK; j <= i; j++) {
+                            logOff.add(asker.askMillis(questions.get(Math.max(0, j) % questions.size()), "bench", "bench"));
+                        }
+                        camel.getRouteController().startRoute("record-answers");
+                    }
                 }
                 Collections.sort(latencies);
+                Collections.sort(logOff);
                 long inprocess = inprocessP50(questions, chroma, embedder);
                 gemini.delay(CONCURRENT_GEMINI_MS);
                 progress.accept("asking " + CONCURRENT + " questions at once from " + CONCURRENT + " channels, Gemini taking "
@@ -96,7 +110,7 @@ public final class Benchmark {
                 progress.accept("asking " + CONCURRENT + " questions at once from " + CONCURRENT + " members in one channel");
                 double oneChannelWall = concurrentWall(asker, questions, i -> "bench-busy-channel", i -> "bench-member-" + i);
                 return new Report(n, m, oneByOne, ceiling, ingest, ingest / ceiling, percentile(latencies, 50), percentile(latencies, 95),
-                        percentile(latencies, 99), inprocess, concurrentWall, oneChannelWall, peakRssMb(), jvm());
+                        percentile(latencies, 99), percentile(logOff, 50), inprocess, concurrentWall, oneChannelWall, peakRssMb(), jvm());
             }
         }
     }

@@ -31,6 +31,13 @@ public class BenchCommand implements Callable<Integer> {
             description = "the DiscordChatExporter export whose messages are replicated (default: the repository's sample)")
     Path export;
 
+    @Option(names = "--log", description = "measure the question log alone: how fast record-answers writes --log-questions questions,"
+            + " with their answers and votes, into RTFM_DATABASE_URL (else a fresh embedded H2)")
+    boolean log;
+
+    @Option(names = "--log-questions", defaultValue = "10000", paramLabel = "N", description = "questions for --log (default 10000)")
+    int logQuestions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +51,9 @@ public class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         RtfmSettings settings = RtfmSettings.load(new java.util.Properties());
+        if (log) {
+            return logBench(out, settings);
+        }
         Benchmark.Report report = Benchmark.run(export, messages, queries, Path.of(settings.get("rtfm.local.dir", ".rtfm")), line -> {
             out.println("bench: " + line);
             out.flush();
@@ -57,6 +67,9 @@ public class BenchCommand implements Callable<Integer> {
         figures.put("query_p50_ms", report.queryP50Ms());
         figures.put("query_p95_ms", report.queryP95Ms());
         figures.put("query_p99_ms", report.queryP99Ms());
+        // the same questions with the question log's writer stopped, in blocks alternating with those above
+        figures.put("query_p50_log_off_ms", report.queryP50LogOffMs());
+        figures.put("log_on_off_p50_ratio", Math.round(report.queryP50Ms() * 100.0 / Math.max(1, report.queryP50LogOffMs())) / 100.0);
         figures.put("inprocess_p50_ms", report.inprocessP50Ms());
         figures.put("concurrent_wall_s", round(report.concurrentWallS()));
         figures.put("concurrent_one_channel_wall_s", round(report.concurrentOneChannelWallS()));
@@ -69,6 +82,30 @@ public class BenchCommand implements Callable<Integer> {
             figures.put("messages", report.messages());
             figures.put("queries", report.queries());
             figures.put("jvm", report.jvm());
+            Files.writeString(json, WireFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+        }
+        return 0;
+    }
+
+    private Integer logBench(PrintWriter out, RtfmSettings settings) throws Exception {
+        if (logQuestions < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--log-questions must be at least 1");
+        }
+        routes.bench.LogBenchmark.Report report = routes.bench.LogBenchmark.run(logQuestions, settings.get("rtfm.database.url", ""),
+                Path.of(settings.get("rtfm.local.dir", ".rtfm")), line -> {
+                    out.println("bench: " + line);
+                    out.flush();
+                });
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("log_questions", report.questions());
+        figures.put("log_seconds", round(report.seconds()));
+        figures.put("log_rows_per_s", round(report.rowsPerS()));
+        figures.put("log_lag_when_done", report.lagWhenDone());
+        figures.put("log_database", report.database());
+        out.printf("%n%-26s %s%n", "figure", "value");
+        figures.forEach((key, value) -> out.printf("%-26s %s%n", key, value));
+        out.flush();
+        if (json != null) {
             Files.writeString(json, WireFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
         }
         return 0;

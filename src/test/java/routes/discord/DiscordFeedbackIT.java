@@ -159,6 +159,32 @@ class DiscordFeedbackIT {
     }
 
     @Test
+    void aQuestionNothingMatchesIsAnsweredWithButtonsAndLoggedAsNoMatch() throws Exception {
+        String queryId = answeredQuery(discord.sendMessage(HELP, BOB, "RTFM what is the capital of Mongolia?", null));
+        Map<String, Object> row = awaitRow(queryId, r -> r.get("mode") != null && r.get("question") != null);
+        assertThat(row).containsEntry("mode", "no_match").containsEntry("question", "what is the capital of Mongolia?");
+        assertThat(count(row, "sources_count")).isZero();
+    }
+
+    @Test
+    void votingOnAnAnswerOlderThanThirtyDaysHasClosed() throws Exception {
+        String old = discord.pastBotMessage(HELP, "An answer from long ago.", java.time.Instant.now().minus(31, java.time.temporal.ChronoUnit.DAYS),
+                "rtfm:vote:up:query_long_ago", "rtfm:vote:down:query_long_ago");
+        JsonNode closed = awaitCallback(discord.click(old, CAROL, "rtfm:vote:down:query_long_ago"));
+        assertThat(closed.path("type").asInt()).isEqualTo(4);
+        assertThat(closed.path("data").path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(closed.path("data").path("content").asText()).isEqualTo("Voting has closed for this answer.");
+        // and a recent one is open: the limit is the answer's age, not the button's existence
+        String recent = discord.pastBotMessage(HELP, "An answer from last week.", java.time.Instant.now().minus(7, java.time.temporal.ChronoUnit.DAYS),
+                "rtfm:vote:up:query_last_week", "rtfm:vote:down:query_last_week");
+        assertThat(awaitCallback(discord.click(recent, CAROL, "rtfm:vote:up:query_last_week")).path("data").path("content").asText())
+                .isEqualTo("Thanks — noted.");
+        await().atMost(WAIT).until(() -> rows("SELECT vote FROM votes WHERE query_id = ?", "query_last_week"),
+                r -> r.equals(List.of(Map.of("vote", "up"))));
+        assertThat(rows("SELECT vote FROM votes WHERE query_id = ?", "query_long_ago")).isEmpty();
+    }
+
+    @Test
     void aSplitAnswerCarriesTheButtonsOnItsLastPartOnly() throws Exception {
         String question = discord.sendMessage(HELP, BOB, "RTFM LONGFORM how do I rotate the API key, in full?", null);
         String queryId = answeredQuery(question);

@@ -476,6 +476,19 @@ public final class FakeDiscord implements AutoCloseable {
         return data;
     }
 
+    /**
+     * A message the bot posted at a past time (an earlier run), with buttons: one action row of these custom ids,
+     * as Discord keeps it. Returns its id, a snowflake of that time.
+     */
+    public String pastBotMessage(String channelId, String content, Instant at, String... buttonIds) {
+        String id = historyMessage(channelId, BOT_ID, content, null, at);
+        ArrayNode row = created.get(id).putArray("components").addObject().put("type", 1).putArray("components");
+        for (String buttonId : buttonIds) {
+            row.addObject().put("type", 2).put("style", 1).put("label", buttonId).put("custom_id", buttonId);
+        }
+        return id;
+    }
+
     /** The buttons (custom ids) on a message the bot sent, in order; empty when it has none. */
     public List<String> buttons(String messageId) {
         List<String> ids = new ArrayList<>();
