@@ -9,7 +9,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
 import routes.metrics.RtfmMetrics;
 import routes.privacy.OptOutList;
+import routes.metrics.RecordOutcomes;
 import routes.questionlog.LogDatabase;
+import routes.questionlog.LogPolls;
 import routes.questionlog.LogRows;
 import routes.questionlog.QuestionLog;
 import routes.schema.WireFormat;
@@ -38,6 +40,11 @@ public class LogConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public Processor beforeLogRetry(@BeanInject("rtfmMetrics") RtfmMetrics metrics) {
         return exchange -> metrics.logWriteFailed();
+    }
+
+    @BindToRegistry(lazy = true)
+    public LogPolls logPolls(@BeanInject("logRows") LogRows rows, @BeanInject("recordOutcomes") RecordOutcomes outcomes) {
+        return new LogPolls(rows, outcomes);
     }
 
     @BindToRegistry(lazy = true)

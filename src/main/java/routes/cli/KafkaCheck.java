@@ -27,6 +27,7 @@ import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.DeadLetter;
 import routes.schema.DiscordMessage;
+import routes.schema.Feedback;
 import routes.schema.OptOut;
 import routes.schema.WireFormat;
 
@@ -132,6 +133,7 @@ public final class KafkaCheck implements AutoCloseable {
             case "queries" -> wireFormat.parseQuery(json);
             case "responses" -> wireFormat.parseResponse(json);
             case "optouts" -> wireFormat.parseOptOut(json);
+            case "feedback" -> wireFormat.parseFeedback(json);
             case BACKFILL_STATE, INDEX_STATE -> {
                 try {
                     Class<?> type = BACKFILL_STATE.equals(role) ? Watermark.class : IndexState.class;
@@ -160,6 +162,10 @@ public final class KafkaCheck implements AutoCloseable {
                     Map.of(BotQuery.ORIGIN, "kafka-check"), WireFormat.SCHEMA_VERSION, BotResponse.NO_MATCH, List.of(), null, 0L);
             // a choice that changes nothing (no such guild; "indexed from now on"), under one fixed key that compaction keeps single
             case "optouts" -> new OptOut("kafka-check", OptOut.USER, "kafka-check", true, now, "remember", null, null, null,
+                    WireFormat.SCHEMA_VERSION);
+            // a vote of no guild's member on no answer, under one fixed key that compaction keeps single (the log keeps it
+            // as a row of guild kafka-check until its retention)
+            case "feedback" -> new Feedback("kafka-check", "kafka-check", "kafka-check", "kafka-check", Feedback.UP, null, now,
                     WireFormat.SCHEMA_VERSION);
             // a watermark of no guild's channel, under one fixed key that compaction keeps single
             case BACKFILL_STATE -> new Watermark("kafka-check", "kafka-check", null, null, true, 0, now);

@@ -10,11 +10,11 @@ import org.apache.camel.Message;
 import org.apache.camel.Variable;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.chroma.ChromaRequests;
 import routes.kafka.FailedRecords;
+import routes.kafka.PollCommits;
 import routes.metrics.RecordOutcomes;
 import routes.metrics.RtfmMetrics;
 import routes.privacy.IndexingRules;
@@ -49,12 +49,10 @@ public class IngestBatches {
         metrics.summary("rtfm.ingest.batch.size", "Records per batch ingest took from discord-messages").record(records.size());
         Map<String, DiscordMessage> latest = new LinkedHashMap<>();
         List<Message> rejected = new ArrayList<>();
-        Map<String, KafkaManualCommit> commits = new LinkedHashMap<>();
+        Map<String, KafkaManualCommit> commits = PollCommits.of(records);
         int superseded = 0;
         for (Exchange record : records) {
             Message in = record.getMessage();
-            commits.put(in.getHeader(KafkaConstants.TOPIC) + "-" + in.getHeader(KafkaConstants.PARTITION),
-                    in.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class));
             try {
                 DiscordMessage message = wire.parseLogRecord(in.getBody(String.class), in.getHeader(KafkaConstants.KEY, String.class));
                 if (!message.isDeletion()) {
@@ -107,23 +105,12 @@ public class IngestBatches {
     }
 
     /**
-     * Commits each partition's offset past the batch: called once what it holds is stored or
-     * dead-lettered. A commit that fails (the broker is away, the partition was reassigned) fails
-     * nothing: the batch is stored, a later batch's commit covers it, and if none does first it is
-     * read again after a restart or rebalance, where storing it again changes nothing (upserts by id).
+     * Commits each partition's offset past the batch: called once what it holds is stored or dead-lettered (storing it
+     * again, should the commit fail, changes nothing: upserts by id).
      */
     public void commit(@Variable("batch") IngestBatch batch) {
-        if (batch == null) {
-            return;
-        }
-        for (KafkaManualCommit commit : batch.commits().values()) {
-            try {
-                if (commit != null) {
-                    commit.commit();
-                }
-            } catch (KafkaException e) {
-                LOG.warn("Could not commit a stored batch of discord-messages ({}); it may be read and stored again", e.getMessage());
-            }
+        if (batch != null) {
+            PollCommits.commit(batch.commits().values(), LOG, "a stored batch of discord-messages");
         }
     }
 }

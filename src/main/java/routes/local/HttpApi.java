@@ -76,15 +76,7 @@ public class HttpApi {
 
     /** Turns {question, guild_id?, channel_id?, user_id?, username?, visible_channel_ids?} into a BotQuery. */
     public BotQuery askQuery(@Body String json) {
-        JsonNode request;
-        try {
-            request = WireFormat.mapper().readTree(json == null ? "" : json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRecordException("the ask request is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (request == null || !request.isObject()) {
-            throw new InvalidRecordException("the ask request must be a JSON object with a 'question'");
-        }
+        JsonNode request = FeedbackRequest.object(json, "the ask request must be a JSON object with a 'question'");
         JsonNode question = request.path("question");
         if (!question.isTextual() || question.asText().isBlank()) {
             throw new InvalidRecordException("'question' is required and must be a non-empty string");
@@ -107,58 +99,20 @@ public class HttpApi {
         context.put(BotQuery.ORIGIN, ORIGIN);
         String queryId = "query_" + UUID.randomUUID();
         return new BotQuery(queryId, queryId, question.asText().trim(),
-                text(request, "username", defaultUsername), text(request, "user_id", defaultUserId),
-                text(request, "channel_id", defaultChannel), Instant.now().toString(), context, WireFormat.SCHEMA_VERSION,
-                text(request, "guild_id", defaultGuild), visible, null);
+                FeedbackRequest.text(request, "username", defaultUsername), FeedbackRequest.text(request, "user_id", defaultUserId),
+                FeedbackRequest.text(request, "channel_id", defaultChannel), Instant.now().toString(), context, WireFormat.SCHEMA_VERSION,
+                FeedbackRequest.text(request, "guild_id", defaultGuild), visible, null);
     }
 
-    /**
-     * Turns {query_id, vote: up|down, comment?, user_id?, guild_id?, channel_id?} into a Feedback. Next to Discord the
-     * voter and where the answer was are required (the API cannot know them); in local mode they are the console's.
-     */
+    /** Turns a vote request into a Feedback (FeedbackRequest says what is accepted). */
     public Feedback feedback(@Body String json) {
-        JsonNode request = object(json, "the feedback request must be a JSON object with 'query_id' and 'vote'");
-        JsonNode queryId = request.path("query_id");
-        if (!queryId.isTextual() || queryId.asText().isBlank() || queryId.asText().length() > 100) {
-            throw new InvalidRecordException("'query_id' is required: the id of the answered question (at most 100 characters)");
-        }
-        String vote = request.path("vote").asText("");
-        if (!Feedback.UP.equals(vote) && !Feedback.DOWN.equals(vote)) {
-            throw new InvalidRecordException("'vote' must be \"up\" or \"down\"");
-        }
-        JsonNode comment = request.path("comment");
-        if (!comment.isMissingNode() && !comment.isNull() && (!comment.isTextual() || comment.asText().length() > Feedback.MAX_COMMENT_CHARS)) {
-            throw new InvalidRecordException("'comment' must be a string of at most " + Feedback.MAX_COMMENT_CHARS + " characters");
-        }
-        if (exposure.beyondLocalMode()) {
-            for (String field : List.of("user_id", "guild_id", "channel_id")) {
-                if (request.path(field).asText("").isBlank()) {
-                    throw new InvalidRecordException("'" + field + "' is required next to Discord: who voted, and where the answer was");
-                }
-            }
-        }
-        String text = comment.isTextual() && !comment.asText().isBlank() ? comment.asText().trim() : null;
-        return new Feedback(queryId.asText(), text(request, "guild_id", defaultGuild), text(request, "channel_id", defaultChannel),
-                text(request, "user_id", defaultUserId), vote, text, Instant.now().toString(), WireFormat.SCHEMA_VERSION);
+        return FeedbackRequest.parse(json, exposure.beyondLocalMode(), defaultGuild, defaultChannel, defaultUserId);
     }
 
     /** 202 once the vote is published: it reaches the log shortly after. */
     public String feedbackAccepted(@Variable("vote") Feedback vote, Exchange exchange) {
         respond(exchange, 202);
         return WireFormat.mapper().createObjectNode().put("query_id", vote.queryId()).put("vote", vote.vote()).toString();
-    }
-
-    private static JsonNode object(String json, String expected) {
-        JsonNode request;
-        try {
-            request = WireFormat.mapper().readTree(json == null ? "" : json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRecordException("the request is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (request == null || !request.isObject()) {
-            throw new InvalidRecordException(expected);
-        }
-        return request;
     }
 
     /** 200 with the answer. */
@@ -185,10 +139,6 @@ public class HttpApi {
         http.setHeader(Exchange.CONTENT_TYPE, "application/json");
     }
 
-    private static String text(JsonNode request, String field, String fallback) {
-        JsonNode value = request.path(field);
-        return value.isMissingNode() || value.isNull() || value.asText().isBlank() ? fallback : value.asText();
-    }
 
     /** A request the API refuses, with the HTTP status that says why. */
     public static class Rejection extends RuntimeException {

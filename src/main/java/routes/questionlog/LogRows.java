@@ -33,12 +33,6 @@ public class LogRows {
     public static final String TOMBSTONE = "tombstone";
     public static final String NOTICE = "notice";
     public static final String NOT_A_REMOVAL = "not_a_removal";
-    /** How a question was asked, as the log records it. */
-    public static final String VIA_TRIGGER = "trigger";
-    public static final String VIA_SLASH = "slash";
-    public static final String VIA_SLASH_PRIVATE = "slash_private";
-    public static final String VIA_CONSOLE = "console";
-    public static final String VIA_API = "api";
 
     private final WireFormat wireFormat;
     private final OptOutList optOuts;
@@ -86,7 +80,7 @@ public class LogRows {
         params.put("thread_id", thread);
         params.put("asker_id", query.userId());
         params.put("asker_name", query.username());
-        params.put("asked_via", askedVia(query));
+        params.put("asked_via", AskedVia.of(query));
         params.put("question", query.question());
         params.put("asked_at", time(asked));
         params.put("asked_at_ms", asked == null ? null : asked.toEpochMilli());
@@ -167,19 +161,6 @@ public class LogRows {
     /** The parameters of the retention statement: questions asked before this are deleted. */
     public Map<String, Object> pruneBefore(int retentionDays) {
         return Map.of("cutoff", time(Instant.now().minus(java.time.Duration.ofDays(retentionDays))));
-    }
-
-    static String askedVia(BotQuery query) {
-        Map<String, Object> context = query.context() == null ? Map.of() : query.context();
-        String origin = query.origin();
-        if ("console".equals(origin)) {
-            return VIA_CONSOLE;
-        } else if ("http".equals(origin)) {
-            return VIA_API;
-        } else if (Boolean.TRUE.equals(context.get(BotQuery.REPLY_INTERACTION))) {
-            return Boolean.TRUE.equals(context.get(BotQuery.REPLY_PRIVATE)) ? VIA_SLASH_PRIVATE : VIA_SLASH;
-        }
-        return VIA_TRIGGER;
     }
 
     /** A question asked in a thread is answered there: the thread, when it is not the channel the question is stored under. */

@@ -14,14 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,10 +26,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
-import routes.kafka.TopicCatalog;
 import routes.testing.FakeDiscord;
 import routes.testing.Gemini;
 import routes.testing.SharedInfrastructure;
+import routes.testing.TestApps;
 import routes.testing.TestDatabase;
 
 /**
@@ -80,23 +73,13 @@ class DiscordFeedbackIT {
                 .willReturn(okJson(Gemini.answer("Open Settings, then Keys, and press Rotate [1]."))));
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(1).withRequestBody(containing("LONGFORM"))
                 .willReturn(okJson(Gemini.answer(LONG_ANSWER))));
-        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
-        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
-        config.setProperty("rtfm.chroma.collection", "feedback-" + run);
+        config.putAll(TestApps.config("feedback", run));
         config.setProperty("rtfm.gemini.api-key", "feedback-it-key");
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
-        config.setProperty("rtfm.http.port", Integer.toString(routes.local.FreePort.pick()));
         config.setProperty("rtfm.http.api-token", "feedback-it-token");
-        config.setProperty("rtfm.console.enabled", "false");
-        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-feedback-it").toString());
         config.setProperty("rtfm.database.url", database);
         config.setProperty("rtfm.discord.questions-per-minute", "30");
         discord.configure(config);
-        for (String role : TopicCatalog.ROLES) {
-            config.setProperty("rtfm.topics." + role + ".name", "feedback-" + run + "-" + role);
-        }
-        config.setProperty("rtfm.kafka.processor-group-id", "feedback-processor-" + run);
-        config.setProperty("rtfm.kafka.bot-group-id", "feedback-bot-" + run);
         app = new RtfmApplication(config);
         ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
         keyMessage = discord.sendMessage(HELP, ALICE, "To rotate the API key open Settings, then Keys, and press Rotate.", null);
@@ -285,21 +268,6 @@ class DiscordFeedbackIT {
     }
 
     private List<Map<String, Object>> rows(String sql, Object... params) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            List<Map<String, Object>> result = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                        row.put(rs.getMetaData().getColumnLabel(c).toLowerCase(), rs.getObject(c));
-                    }
-                    result.add(row);
-                }
-            }
-            return result;
-        }
+        return TestDatabase.rows(database, sql, params);
     }
 }

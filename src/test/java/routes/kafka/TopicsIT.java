@@ -137,7 +137,7 @@ class TopicsIT {
         assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isZero();
         assertThat(outcome.out()).contains("PASS discord-messages", "PASS bot-queries", "PASS bot-responses", "PASS dead-letter-queue",
                 "PASS rtfm-optouts", "PASS rtfm-idempotency", "PASS rtfm-backfill-state", "PASS rtfm-index-state")
-                .contains("8 of 8 topics passed");
+                .contains("9 of 9 topics passed");
     }
 
     @Test

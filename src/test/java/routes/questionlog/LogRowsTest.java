@@ -27,11 +27,11 @@ class LogRowsTest {
 
     @Test
     void howAQuestionWasAskedComesFromItsGatewayAndInteraction() {
-        assertThat(LogRows.askedVia(query(Map.of(BotQuery.ORIGIN, "console")))).isEqualTo("console");
-        assertThat(LogRows.askedVia(query(Map.of(BotQuery.ORIGIN, "http")))).isEqualTo("api");
-        assertThat(LogRows.askedVia(query(Map.of(BotQuery.ORIGIN, "discord")))).isEqualTo("trigger");
-        assertThat(LogRows.askedVia(query(Map.of(BotQuery.ORIGIN, "discord", BotQuery.REPLY_INTERACTION, true)))).isEqualTo("slash");
-        assertThat(LogRows.askedVia(query(Map.of(BotQuery.ORIGIN, "discord", BotQuery.REPLY_INTERACTION, true,
+        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "console")))).isEqualTo("console");
+        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "http")))).isEqualTo("api");
+        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "discord")))).isEqualTo("trigger");
+        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "discord", BotQuery.REPLY_INTERACTION, true)))).isEqualTo("slash");
+        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "discord", BotQuery.REPLY_INTERACTION, true,
                 BotQuery.REPLY_PRIVATE, true)))).isEqualTo("slash_private");
     }
 

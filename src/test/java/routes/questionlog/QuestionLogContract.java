@@ -8,14 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +30,7 @@ import routes.schema.OptOut;
 import routes.schema.WireFormat;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
+import routes.testing.TestDatabase;
 import routes.testing.TopicReader;
 
 /**
@@ -327,22 +323,7 @@ abstract class QuestionLogContract {
     }
 
     List<Map<String, Object>> rows(String sql, Object... params) throws Exception {
-        try (Connection connection = DriverManager.getConnection(readUrl()); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            List<Map<String, Object>> result = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                        row.put(rs.getMetaData().getColumnLabel(c).toLowerCase(), rs.getObject(c));
-                    }
-                    result.add(row);
-                }
-            }
-            return result;
-        }
+        return TestDatabase.rows(readUrl(), sql, params);
     }
 
     static Map<String, Object> row(Object... keyValues) {

@@ -80,4 +80,24 @@ public final class TestDatabase {
             return false;
         }
     }
+
+    /** The rows a query returns, each a map of lower-case column label to value: what a test reads back from the log. */
+    public static java.util.List<java.util.Map<String, Object>> rows(String url, String sql, Object... params) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url); java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            java.util.List<java.util.Map<String, Object>> result = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                        row.put(rs.getMetaData().getColumnLabel(c).toLowerCase(), rs.getObject(c));
+                    }
+                    result.add(row);
+                }
+            }
+            return result;
+        }
+    }
 }

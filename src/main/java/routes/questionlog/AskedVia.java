@@ -1,0 +1,31 @@
+package routes.questionlog;
+
+import java.util.Map;
+import routes.schema.BotQuery;
+
+/** How a question was asked, as the log records it: by the trigger word, /ask, /ask private, at the console or on the API. */
+public final class AskedVia {
+
+    public static final String TRIGGER = "trigger";
+    public static final String SLASH = "slash";
+    public static final String SLASH_PRIVATE = "slash_private";
+    public static final String CONSOLE = "console";
+    public static final String API = "api";
+
+    private AskedVia() {
+    }
+
+    /** Read from the gateway that took the question (its origin) and, for Discord, whether it came as an interaction. */
+    public static String of(BotQuery query) {
+        Map<String, Object> context = query.context() == null ? Map.of() : query.context();
+        String origin = query.origin();
+        if ("console".equals(origin)) {
+            return CONSOLE;
+        } else if ("http".equals(origin)) {
+            return API;
+        } else if (Boolean.TRUE.equals(context.get(BotQuery.REPLY_INTERACTION))) {
+            return Boolean.TRUE.equals(context.get(BotQuery.REPLY_PRIVATE)) ? SLASH_PRIVATE : SLASH;
+        }
+        return TRIGGER;
+    }
+}
