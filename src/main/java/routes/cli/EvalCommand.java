@@ -125,6 +125,8 @@ public class EvalCommand implements Callable<Integer> {
                 Math.max(RetrievalEvaluation.DEPTH, Integer.parseInt(settings.get("rtfm.retrieval.candidates")))));
         // ranks are read from the sources of a sources_only answer: Gemini is never asked
         config.setProperty("rtfm.gemini.api-key", "");
+        // a measurement, not a use: its questions stay out of the question log
+        config.setProperty("rtfm.log.enabled", "false");
         config.setProperty("rtfm.console.enabled", "false");
         config.setProperty("rtfm.http.host", "127.0.0.1");
         config.setProperty("rtfm.http.port", Integer.toString(routes.local.FreePort.pick()));

@@ -114,6 +114,8 @@ public class ReindexCommand implements Callable<Integer> {
         Properties config = new Properties();
         config.setProperty("rtfm.role", "processor");
         config.setProperty("rtfm.processor.answers", "false");
+        // the processors keep the question log; a rebuild of the index is no use of it
+        config.setProperty("rtfm.log.enabled", "false");
         config.setProperty("rtfm.index.follow", "false");
         config.setProperty("rtfm.backfill.enabled", "false");
         config.setProperty("rtfm.console.enabled", "false");

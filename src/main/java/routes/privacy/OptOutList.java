@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -45,6 +46,15 @@ public class OptOutList extends ServiceSupport {
     public OptOut apply(OptOut choice) {
         choices.put(choice.key(), choice);
         return choice;
+    }
+
+    /** Whether a record of rtfm-optouts is a choice; a tombstone (a purged key) is not, and is named as skipped. */
+    public boolean isChoice(@Body String json, Exchange exchange) {
+        if (json == null) {
+            exchange.setVariable(RecordOutcomes.SKIP_REASON, "tombstone");
+            return false;
+        }
+        return true;
     }
 
     /** Reads an opt-out record from rtfm-optouts and applies it here at once. */

@@ -67,6 +67,8 @@ class AnswerConcurrencyIT {
         config.putAll(TestApps.config("concurrency", run));
         config.setProperty("rtfm.gemini.api-key", "concurrency-it-key");
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
+        // RTFM_LOG=false: nothing of the question log is started (theLogOffRecordsNothing)
+        config.setProperty("rtfm.log.enabled", "false");
         app = new RtfmApplication(config);
         ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
         List<Map.Entry<String, String>> messages = new ArrayList<>();
@@ -122,6 +124,16 @@ class AnswerConcurrencyIT {
         }
         System.out.printf("AnswerConcurrencyIT: at most %d Gemini calls at once%n", most);
         assertThat(most).isBetween(2, 8);
+    }
+
+    @Test
+    void theLogOffRecordsNothing() throws Exception {
+        // a question goes all the way through, and still no writer, no retention and no database file exist
+        String asked = ask("log-off-channel", "how do I restart the indexer, with the log off?");
+        await().atMost(WAIT).until(() -> answered(List.of(asked)).size() == 1);
+        assertThat(app.context().getRoute("record-answers")).isNull();
+        assertThat(app.context().getRoute("prune-question-log")).isNull();
+        assertThat(java.nio.file.Path.of(config.getProperty("rtfm.local.dir"), "log")).doesNotExist();
     }
 
     @Test
