@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
-import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -48,13 +47,9 @@ public class OptOutList extends ServiceSupport {
         return choice;
     }
 
-    /** Whether a record of rtfm-optouts is a choice; a tombstone (a purged key) is not, and is named as skipped. */
-    public boolean isChoice(@Body String json, Exchange exchange) {
-        if (json == null) {
-            exchange.setVariable(RecordOutcomes.SKIP_REASON, "tombstone");
-            return false;
-        }
-        return true;
+    /** Why a record of rtfm-optouts is no choice to apply: a tombstone (a purged key) is not one; null for any other. */
+    public String skipReasonOf(@Body String json) {
+        return json == null ? "tombstone" : null;
     }
 
     /** Reads an opt-out record from rtfm-optouts and applies it here at once. */
