@@ -135,6 +135,14 @@ public class QuestionLog extends ServiceSupport {
         if (migrator != null) {
             migrator.interrupt();
         }
+    }
+
+    /**
+     * The pool closes only when the app shuts down: stopping and starting a route that writes the log (an operator,
+     * bench's log-off blocks) stops the services it uses, and must leave them usable when it starts again.
+     */
+    @Override
+    protected void doShutdown() {
         pool.close();
     }
 }
