@@ -10,7 +10,7 @@ BOOTSTRAP  ?= $(if $(KAFKA_BOOTSTRAP_SERVERS),$(KAFKA_BOOTSTRAP_SERVERS),localho
 # a bounded heap, as in the Docker image: the JVM's default (a quarter of the RAM) lets it grow past 1 GB resident for no speed
 JAVA_OPTS  ?= -Xmx512m
 
-.PHONY: run test bench build package clean up down logs logs-processor logs-all status \
+.PHONY: run test browser bench build package clean up down logs logs-processor logs-all status \
         init-topics list-topics describe-topics test-kafka help
 
 help:
@@ -34,7 +34,13 @@ run: $(JAR)
 RTFM_TEST_DATABASE_URL ?= jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 export RTFM_TEST_DATABASE_URL
 
-test:
+# the dashboard's browser tests drive Debian's chromium and chromium-driver: installed here when missing (as root)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  echo "installing chromium and chromium-driver for the dashboard's browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+test: browser
 	$(MVN) $(MVN_FLAGS) verify
 
 bench: $(JAR)

@@ -102,6 +102,7 @@ public final class RtfmApplication implements AutoCloseable {
         main.addOverrideProperty("rtfm.api.active", Boolean.toString(role.runsBot()));
         // each processor writes the question log (it follows the opt-out list the log obeys)
         main.addOverrideProperty("rtfm.log.active", Boolean.toString(logActive(settings, role)));
+        main.addOverrideProperty("rtfm.dashboard.active", Boolean.toString(dashboardActive(settings, role)));
         String readyLine = String.format("RTFM ready: role %s, Kafka %s, Chroma %s, HTTP on http://%s:%s "
                 + "(/api/messages, /api/ask, /observe/health, /observe/metrics)%s", role.label(),
                 bootstrap, resolved.getProperty("rtfm.chroma.url", "(not used by this role)"),
@@ -114,6 +115,26 @@ public final class RtfmApplication implements AutoCloseable {
 
     static boolean logActive(RtfmSettings settings, Role role) {
         return role.runsProcessor() && Boolean.parseBoolean(settings.get("rtfm.log.enabled", "true"));
+    }
+
+    /**
+     * The bot serves the dashboard. In local mode (no Discord) nobody logs in, so only on loopback; beyond
+     * loopback only with the login with Discord configured. Otherwise it stays off, and says why.
+     */
+    static boolean dashboardActive(RtfmSettings settings, Role role) {
+        if (!role.runsBot() || !Boolean.parseBoolean(settings.get("rtfm.dashboard.enabled", "true"))) {
+            return false;
+        }
+        boolean discord = !settings.get("rtfm.discord.token", "").isBlank();
+        boolean login = !settings.get("rtfm.dashboard.client-id", "").isBlank() && !settings.get("rtfm.dashboard.client-secret", "").isBlank()
+                && !settings.get("rtfm.dashboard.public-url", "").isBlank();
+        if (!routes.local.ApiExposure.isLoopback(settings.get("rtfm.http.host", "127.0.0.1")) && !(discord && login)) {
+            LOG.warn("The dashboard is off: the HTTP server listens beyond loopback, and {}", discord
+                    ? "the login with Discord is not configured (DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET, RTFM_DASHBOARD_PUBLIC_URL)"
+                    : "without Discord it would show every guild's questions to anyone who can reach it");
+            return false;
+        }
+        return true;
     }
 
     public CamelContext context() {

@@ -78,16 +78,22 @@ final class RtfmLifecycle extends MainListenerSupport {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read the opt-out list: " + e.getMessage(), e);
             }
-            if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.log.active}}"))) {
-                // migrated now if the database answers; otherwise in the background, while record-answers waits
-                QuestionLog log = context.getRegistry().lookupByNameAndType("questionLog", QuestionLog.class);
-                try {
-                    context.addService(log, true, true);
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot open the question log: " + e.getMessage(), e);
-                }
-                HealthCheckRegistry.get(context).register(log.healthCheck());
+        }
+        // the log's writer (processor) and its reader (the bot's dashboard) share one pool
+        if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.log.active}}"))
+                || Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.dashboard.active}}"))) {
+            // migrated now if the database answers; otherwise in the background, while record-answers waits
+            QuestionLog log = context.getRegistry().lookupByNameAndType("questionLog", QuestionLog.class);
+            try {
+                context.addService(log, true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot open the question log: " + e.getMessage(), e);
             }
+            HealthCheckRegistry.get(context).register(log.healthCheck());
+        }
+        if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.log.active}}"))) {
+            HealthCheckRegistry.get(context).register(
+                    context.getRegistry().lookupByNameAndType("gapVectors", routes.questionlog.GapVectors.class).healthCheck());
         }
     }
 

@@ -84,7 +84,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     }
 
     /** The live client, or null when not connected. */
-    JDA jda() {
+    public JDA jda() {
         return jda;
     }
 

@@ -17,7 +17,7 @@ public record ApiExposure(String host, String apiToken, boolean nextToDiscord, b
         return nextToDiscord || !isLoopback(host);
     }
 
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {

@@ -28,7 +28,7 @@ class SettingsReferenceTest {
     private static final Pattern ENVIRONMENT = Pattern.compile("`((?:RTFM|KAFKA|CHROMA|GEMINI|DISCORD)_[A-Z0-9_]+)`");
     /** Set by RtfmApplication from rtfm.role: documented under "Route switches", never defined. */
     private static final Set<String> ROUTE_SWITCHES = Set.of("rtfm.processor.enabled", "rtfm.bot.enabled", "rtfm.console.active",
-            "rtfm.api.active", "rtfm.log.active");
+            "rtfm.api.active", "rtfm.log.active", "rtfm.dashboard.active");
 
     @Test
     void everySettingTheCodeReadsIsDefinedAndDocumented() {

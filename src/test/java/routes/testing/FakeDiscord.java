@@ -37,6 +37,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final long READ_MESSAGE_HISTORY = 1L << 16;
     private static final long USE_APPLICATION_COMMANDS = 1L << 31;
     private static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
+    private static final long MANAGE_GUILD = 1L << 5;
     private static final long DISCORD_EPOCH = 1420070400000L;
 
     /** A REST call the bot made. */
@@ -92,6 +93,16 @@ public final class FakeDiscord implements AutoCloseable {
     private final java.util.Map<String, java.util.Deque<Long>> historyWindows = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private volatile boolean identified;
+    /** Roles that carry Manage Server (0x20) at guild level; any other role grants nothing by itself. */
+    private final Set<String> managerRoles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Roles given or taken since the start (the member REST endpoint answers with these). */
+    private final java.util.Map<String, Set<String>> currentRoles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** OAuth2: the application's client, who presses "Authorize", and the codes and tokens issued. */
+    private volatile String clientId;
+    private volatile String clientSecret;
+    private volatile String authorizingMember;
+    private final java.util.Map<String, String> codes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> bearerTokens = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean refuseIntents;
     private Vertx vertx;
     private HttpServer server;
@@ -131,6 +142,39 @@ public final class FakeDiscord implements AutoCloseable {
         config.setProperty("rtfm.discord.api-base-url", apiBaseUrl());
         config.setProperty("rtfm.discord.gateway-url", gatewayUrl());
         config.setProperty("rtfm.discord.compression", "none");
+    }
+
+    /** These roles carry Manage Server. Call before start(). */
+    public FakeDiscord managing(String... roleIds) {
+        managerRoles.addAll(List.of(roleIds));
+        return this;
+    }
+
+    /** Gives a member these roles from now on, as an admin would in Discord's settings. */
+    public void setRoles(String memberId, Set<String> roles) {
+        currentRoles.put(memberId, Set.copyOf(roles));
+    }
+
+    private Set<String> rolesOf(String memberId) {
+        Set<String> changed = currentRoles.get(memberId);
+        return changed != null ? changed : members.stream().filter(m -> m.id().equals(memberId)).findFirst().map(Member::roles)
+                .orElse(Set.of());
+    }
+
+    /** The application's OAuth2 client, and the member who presses "Authorize" on the authorize page. */
+    public FakeDiscord oauth(String clientId, String clientSecret) {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        return this;
+    }
+
+    public void authorizeAs(String memberId) {
+        this.authorizingMember = memberId;
+    }
+
+    /** Discord's authorize page, which DISCORD_OAUTH_AUTHORIZE_URL points at. */
+    public String authorizeUrl() {
+        return "http://127.0.0.1:" + server.actualPort() + "/oauth2/authorize";
     }
 
     public boolean identified() {
@@ -231,7 +275,7 @@ public final class FakeDiscord implements AutoCloseable {
         for (String roleId : roleIds) {
             // a role grants nothing by itself: channels open to it say so in a role overwrite
             ObjectNode role = ((ArrayNode) guild.get("roles")).addObject().put("id", roleId).put("name", "role-" + roleId)
-                    .put("permissions", "0").put("position", rolePosition++).put("color", 0).put("hoist", false)
+                    .put("permissions", managerRoles.contains(roleId) ? Long.toString(MANAGE_GUILD) : "0").put("position", rolePosition++).put("color", 0).put("hoist", false)
                     .put("managed", false).put("mentionable", false).put("flags", 0);
             role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
         }
@@ -308,7 +352,7 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode member = json.createObjectNode();
         member.set("user", user(id, name, bot));
         ArrayNode roles = member.putArray("roles");
-        members.stream().filter(m -> m.id().equals(id)).findFirst().ifPresent(m -> m.roles().forEach(roles::add));
+        rolesOf(id).forEach(roles::add);
         member.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
         member.put("deaf", false);
         member.put("mute", false);
@@ -597,6 +641,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern WEBHOOK_EDIT = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)/messages/@original");
     private static final Pattern THREAD_MEMBER = Pattern.compile("/api/v10/channels/(\\d+)/thread-members/(\\d+)");
     private static final Pattern WEBHOOK_SEND = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)");
+    private static final Pattern GUILD_MEMBER = Pattern.compile("/api/v10/guilds/(\\d+)/members/(\\d+)");
     private static final Pattern ARCHIVED_PUBLIC = Pattern.compile("/api/v10/channels/(\\d+)/threads/archived/public");
     /** Discord's per-route bucket for reading a channel's messages, as its headers describe it: this many per window. */
     static final int HISTORY_LIMIT = 5;
@@ -623,6 +668,17 @@ public final class FakeDiscord implements AutoCloseable {
                     reply(request, 200, json.createObjectNode().put("interaction_id", interaction));
                 } catch (RuntimeException e) {
                     reply(request, 400, json.createObjectNode().put("message", String.valueOf(e.getMessage())));
+                }
+            } else if (path.startsWith("/oauth2/") || path.startsWith("/api/v10/oauth2/")
+                    || (path.startsWith("/api/v10/users/@me") && String.valueOf(request.getHeader("Authorization")).startsWith("Bearer "))) {
+                oauth(request, method, path, buffer.toString());
+            } else if (method.equals("GET") && (m = GUILD_MEMBER.matcher(path)).matches()) {
+                String userId = m.group(2);
+                boolean known = userId.equals(BOT_ID) || members.stream().anyMatch(member -> member.id().equals(userId));
+                if (m.group(1).equals(guildId) && known) {
+                    reply(request, 200, member(userId, userId.equals(BOT_ID) ? "rtfm" : find(userId).name(), userId.equals(BOT_ID)));
+                } else {
+                    reply(request, 404, json.createObjectNode().put("message", "Unknown Member").put("code", 10007));
                 }
             } else if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
                 reply(request, 200, user(BOT_ID, "rtfm", true));
@@ -687,6 +743,70 @@ public final class FakeDiscord implements AutoCloseable {
                 reply(request, 404, json.createObjectNode().put("message", "Unknown route " + method + " " + path).put("code", 0));
             }
         });
+    }
+
+    /**
+     * OAuth2 as Discord documents it: GET /oauth2/authorize shows an "Authorize" button (for the member
+     * set with authorizeAs); pressing it redirects to redirect_uri with a one-time code and the state;
+     * POST oauth2/token trades the code (with the client's id and secret and the same redirect_uri) for a
+     * bearer token; users/@me and users/@me/guilds answer to that token.
+     */
+    private void oauth(HttpServerRequest request, String method, String path, String body) {
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        if (method.equals("GET") && path.equals("/oauth2/authorize")) {
+            boolean valid = "code".equals(request.getParam("response_type")) && java.util.Objects.equals(clientId, request.getParam("client_id"))
+                    && "identify guilds".equals(request.getParam("scope")) && request.getParam("redirect_uri") != null;
+            if (!valid) {
+                request.response().setStatusCode(400).end("Invalid OAuth2 request");
+                return;
+            }
+            String page = "<!doctype html><html><head><title>Discord - Authorize</title></head><body><h1>rtfm wants to access your account</h1>"
+                    + "<form method=\"post\" action=\"/oauth2/authorize\"><input type=\"hidden\" name=\"redirect_uri\" value=\""
+                    + escape(request.getParam("redirect_uri")) + "\"><input type=\"hidden\" name=\"state\" value=\""
+                    + escape(String.valueOf(request.getParam("state"))) + "\"><button type=\"submit\" id=\"authorize\">Authorize</button></form></body></html>";
+            request.response().putHeader("Content-Type", "text/html; charset=utf-8").end(page);
+        } else if (method.equals("POST") && path.equals("/oauth2/authorize")) {
+            String code = "code-" + nextId();
+            codes.put(code, authorizingMember + " " + form.get("redirect_uri"));
+            request.response().setStatusCode(302).putHeader("Location", form.get("redirect_uri") + "?code=" + code + "&state="
+                    + java.net.URLEncoder.encode(form.get("state"), java.nio.charset.StandardCharsets.UTF_8)).end();
+        } else if (method.equals("POST") && path.equals("/api/v10/oauth2/token")) {
+            String issued = codes.remove(String.valueOf(form.get("code")));
+            boolean valid = issued != null && "authorization_code".equals(form.get("grant_type")) && clientId.equals(form.get("client_id"))
+                    && clientSecret.equals(form.get("client_secret")) && issued.endsWith(" " + form.get("redirect_uri"));
+            if (!valid) {
+                reply(request, 400, json.createObjectNode().put("error", "invalid_grant"));
+                return;
+            }
+            String token = "user-token-" + nextId();
+            bearerTokens.put(token, issued.substring(0, issued.indexOf(' ')));
+            reply(request, 200, json.createObjectNode().put("access_token", token).put("token_type", "Bearer").put("expires_in", 604800)
+                    .put("refresh_token", "refresh-" + token).put("scope", "identify guilds"));
+        } else {
+            String memberId = bearerTokens.get(request.getHeader("Authorization").substring("Bearer ".length()));
+            if (memberId == null) {
+                reply(request, 401, json.createObjectNode().put("message", "401: Unauthorized").put("code", 0));
+            } else if (path.equals("/api/v10/users/@me")) {
+                reply(request, 200, user(memberId, find(memberId).name(), false));
+            } else {
+                ArrayNode guilds = json.createArrayNode();
+                boolean owner = members.get(0).id().equals(memberId);
+                boolean manager = rolesOf(memberId).stream().anyMatch(managerRoles::contains);
+                guilds.addObject().put("id", guildId).put("name", "Fake Guild").put("owner", owner)
+                        .put("permissions", Long.toString(EVERYONE | (owner || manager ? MANAGE_GUILD : 0)));
+                reply(request, 200, guilds);
+            }
+        }
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
     /**
