@@ -38,6 +38,13 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--log-questions", defaultValue = "10000", paramLabel = "N", description = "questions for --log (default 10000)")
     int logQuestions;
 
+    @Option(names = "--dashboard", description = "measure the dashboard alone: each page's server time (p95 of 50) and the CSV "
+            + "export over --dashboard-questions logged questions, in PostgreSQL (RTFM_DATABASE_URL)")
+    boolean dashboard;
+
+    @Option(names = "--dashboard-questions", defaultValue = "100000", paramLabel = "N", description = "questions for --dashboard (default 100000)")
+    int dashboardQuestions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +60,15 @@ public class BenchCommand implements Callable<Integer> {
         RtfmSettings settings = RtfmSettings.load(new java.util.Properties());
         if (log) {
             return logBench(out, settings);
+        }
+        if (dashboard) {
+            Map<String, Object> figures = routes.bench.DashboardBenchmark.run(settings.get("rtfm.database.url", ""), dashboardQuestions,
+                    line -> {
+                        out.println("bench: " + line);
+                        out.flush();
+                    });
+            out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+            return 0;
         }
         Benchmark.Report report = Benchmark.run(export, messages, queries, Path.of(settings.get("rtfm.local.dir", ".rtfm")), line -> {
             out.println("bench: " + line);
