@@ -4,16 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.InputStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -23,7 +20,6 @@ import routes.dashboard.GuildView;
 import routes.dashboard.QuestionExport;
 import routes.dashboard.Templates;
 import routes.dashboard.Viewer;
-import routes.questionlog.GapVectors;
 import routes.questionlog.LogDatabase;
 
 /**
@@ -37,7 +33,6 @@ public final class DashboardBenchmark {
 
     private static final String GUILD = "900000000000000001";
     private static final List<String> CHANNELS = List.of("900000000000000010", "900000000000000011", "900000000000000012");
-    private static final String[] MODES = {"generated", "generated", "generated", "sources_only", "sources_only", "error"};
     private static final int RUNS = 50;
 
     private DashboardBenchmark() {
@@ -61,7 +56,7 @@ public final class DashboardBenchmark {
             LogDatabase.migrate(database);
             progress.accept("filling " + questions + " questions of one guild");
             long now = System.currentTimeMillis();
-            String someQuery = fill(database, questions, now);
+            String someQuery = LogSeed.fill(database, questions, now, GUILD, CHANNELS);
             DashboardQueries queries = new DashboardQueries(database);
             GuildView guild = new GuildView(GUILD, "bench", Set.copyOf(CHANNELS), Map.of());
             Viewer viewer = Viewer.local("csrf");
@@ -140,80 +135,4 @@ public final class DashboardBenchmark {
         return times.get((int) Math.ceil(RUNS * 0.95) - 1);
     }
 
-    private static String fill(HikariDataSource database, int questions, long now) throws Exception {
-        Random random = new Random(42);
-        String last = null;
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement q = connection.prepareStatement("INSERT INTO questions (query_id, guild_id, channel_id, asker_id, "
-                    + "asker_name, asked_via, question, asked_at, asked_at_ms, mode, answer, answered_at, answered_at_ms, recorded_at) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-                 PreparedStatement v = connection.prepareStatement("INSERT INTO votes (query_id, user_id, guild_id, vote, voted_at) VALUES (?,?,?,?,?)");
-                 PreparedStatement s = connection.prepareStatement("INSERT INTO answer_sources (query_id, source_rank, message_id, channel_id, score) "
-                         + "VALUES (?,1,?,?,?)");
-                 PreparedStatement w = connection.prepareStatement("INSERT INTO question_vectors (query_id, vector) VALUES (?,?)")) {
-                for (int i = 0; i < questions; i++) {
-                    String id = "query_bench_" + i;
-                    long asked = now - (long) (random.nextDouble() * 30 * 86_400_000L);
-                    boolean noMatch = random.nextInt(20) == 0;
-                    String mode = noMatch ? "no_match" : MODES[random.nextInt(MODES.length)];
-                    String channel = CHANNELS.get(random.nextInt(CHANNELS.size()));
-                    q.setString(1, id);
-                    q.setString(2, GUILD);
-                    q.setString(3, channel);
-                    q.setString(4, "7000000000000" + random.nextInt(500));
-                    q.setString(5, "member" + random.nextInt(500));
-                    q.setString(6, "trigger");
-                    q.setString(7, "how do I configure the " + WORDS[random.nextInt(WORDS.length)] + " for " + WORDS[random.nextInt(WORDS.length)]
-                            + " number " + i + "?");
-                    q.setTimestamp(8, new Timestamp(asked));
-                    q.setLong(9, asked);
-                    q.setString(10, mode);
-                    q.setString(11, "Open the settings and change the " + WORDS[random.nextInt(WORDS.length)] + " [1].");
-                    q.setTimestamp(12, new Timestamp(asked + 900));
-                    q.setLong(13, asked + 300 + random.nextInt(2000));
-                    q.setTimestamp(14, new Timestamp(asked));
-                    q.addBatch();
-                    if (random.nextInt(10) == 0) {
-                        v.setString(1, id);
-                        v.setString(2, "7100000000000" + i);
-                        v.setString(3, GUILD);
-                        v.setString(4, random.nextInt(3) == 0 ? "down" : "up");
-                        v.setTimestamp(5, new Timestamp(asked + 5000));
-                        v.addBatch();
-                    }
-                    s.setString(1, id);
-                    s.setString(2, "8000000000000" + i);
-                    s.setString(3, channel);
-                    s.setDouble(4, random.nextDouble());
-                    s.addBatch();
-                    if (noMatch) {
-                        float[] vector = new float[384];
-                        for (int d = 0; d < vector.length; d++) {
-                            vector[d] = (float) random.nextGaussian();
-                        }
-                        w.setString(1, id);
-                        w.setString(2, GapVectors.encode(vector));
-                        w.addBatch();
-                    }
-                    last = id;
-                    if (i % 2000 == 1999 || i == questions - 1) {
-                        q.executeBatch();
-                        v.executeBatch();
-                        s.executeBatch();
-                        w.executeBatch();
-                        connection.commit();
-                    }
-                }
-            }
-            try (Statement analyze = connection.createStatement()) {
-                analyze.execute("ANALYZE");
-            }
-            connection.commit();
-        }
-        return last;
-    }
-
-    private static final String[] WORDS = {"index", "retriever", "embedding", "vector store", "query engine", "chunk size", "agent",
-        "rotate key", "llm", "prompt", "cache", "router", "parser", "node", "callback"};
 }

@@ -43,6 +43,7 @@ import routes.schema.WireFormat;
             "rtfm.console.active=false",
             "rtfm.api.active=false",
             "rtfm.log.active=false",
+            "rtfm.dashboard.active=false",
             "rtfm.retry.initial-delay-ms=1",
             "camel.server.enabled=false",
             "camel.management.enabled=false",
