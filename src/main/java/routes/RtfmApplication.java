@@ -83,15 +83,15 @@ public final class RtfmApplication implements AutoCloseable {
 
     private RtfmLifecycle prepare() {
         RtfmSettings settings = RtfmSettings.load(overrides);
-        Role role = Role.parse(settings.get("rtfm.role", "all"));
+        Role role = Role.parse(settings.require("rtfm.role"));
         Properties resolved = infrastructure.start(settings, role.runsProcessor());
         String bootstrap = resolved.getProperty("rtfm.kafka.bootstrap-servers");
-        if (Boolean.parseBoolean(settings.get("rtfm.kafka.create-topics", "true"))) {
+        if (settings.flag("rtfm.kafka.create-topics")) {
             try (TopicAdmin admin = new TopicAdmin(KafkaClientSettings.from(settings::get).withBootstrapServers(bootstrap))) {
                 admin.reconcile(settings.topics()).forEach(change -> LOG.info("Topic {}", change));
             }
         }
-        boolean console = role.runsBot() && Boolean.parseBoolean(settings.get("rtfm.console.enabled", "true"));
+        boolean console = role.runsBot() && settings.flag("rtfm.console.enabled");
 
         main = new Main();
         overrides.forEach((k, v) -> main.addOverrideProperty(k.toString(), v.toString()));
@@ -114,7 +114,7 @@ public final class RtfmApplication implements AutoCloseable {
     }
 
     static boolean logActive(RtfmSettings settings, Role role) {
-        return role.runsProcessor() && Boolean.parseBoolean(settings.get("rtfm.log.enabled", "true"));
+        return role.runsProcessor() && settings.flag("rtfm.log.enabled");
     }
 
     /**
@@ -122,13 +122,14 @@ public final class RtfmApplication implements AutoCloseable {
      * loopback only with the login with Discord configured. Otherwise it stays off, and says why.
      */
     static boolean dashboardActive(RtfmSettings settings, Role role) {
-        if (!role.runsBot() || !Boolean.parseBoolean(settings.get("rtfm.dashboard.enabled", "true"))) {
+        // it shows the question log: without the log (RTFM_LOG=false) there is nothing to show, and no database is opened
+        if (!role.runsBot() || !settings.flag("rtfm.dashboard.enabled") || !settings.flag("rtfm.log.enabled")) {
             return false;
         }
-        boolean discord = !settings.get("rtfm.discord.token", "").isBlank();
-        boolean login = !settings.get("rtfm.dashboard.client-id", "").isBlank() && !settings.get("rtfm.dashboard.client-secret", "").isBlank()
-                && !settings.get("rtfm.dashboard.public-url", "").isBlank();
-        if (!routes.local.ApiExposure.isLoopback(settings.get("rtfm.http.host", "127.0.0.1")) && !(discord && login)) {
+        boolean discord = settings.given("rtfm.discord.token");
+        boolean login = settings.given("rtfm.dashboard.client-id") && settings.given("rtfm.dashboard.client-secret")
+                && settings.given("rtfm.dashboard.public-url");
+        if (!routes.local.ApiExposure.isLoopback(settings.require("rtfm.http.host")) && !(discord && login)) {
             LOG.warn("The dashboard is off: the HTTP server listens beyond loopback, and {}", discord
                     ? "the login with Discord is not configured (DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET, RTFM_DASHBOARD_PUBLIC_URL)"
                     : "without Discord it would show every guild's questions to anyone who can reach it");

@@ -36,6 +36,24 @@ public final class RtfmSettings {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /** A value application.properties always defines: its default lives there, not in the code that reads it. */
+    public String require(String key) {
+        String value = get(key);
+        if (value == null) {
+            throw new IllegalStateException(key + " has no value: application.properties defines it, unless an override emptied it");
+        }
+        return value;
+    }
+
+    public boolean flag(String key) {
+        return Boolean.parseBoolean(require(key));
+    }
+
+    /** Whether a setting that may be empty (a token, an address) is given. */
+    public boolean given(String key) {
+        return get(key) != null;
+    }
+
     public String get(String key, String fallback) {
         String value = get(key);
         return value == null ? fallback : value;

@@ -146,6 +146,7 @@ public class ResponseFactory {
                 metadata.put(tokens, count);
             }
         }
+        AnswerTimings.addTo(metadata, exchange);
         if (query.guildId() != null) {
             metadata.put(BotResponse.GUILD_ID, query.guildId());
         }

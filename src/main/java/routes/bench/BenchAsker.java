@@ -12,7 +12,15 @@ import routes.schema.WireFormat;
 record BenchAsker(String url, String guildId) {
     private static final HttpClient HTTP = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newCachedThreadPool()).build();
 
+    /** A question's round trip, and the parts the answer's metadata tells (AnswerTimings); -1 where it tells none. */
+    record Timing(long totalMs, long queueWaitMs, long processingMs) {
+    }
+
     long askMillis(String question, String channelId, String userId) {
+        return ask(question, channelId, userId).totalMs();
+    }
+
+    Timing ask(String question, String channelId, String userId) {
         try {
             String body = WireFormat.mapper().writeValueAsString(java.util.Map.of("question", question, "guild_id", guildId,
                     "channel_id", channelId, "user_id", userId));
@@ -25,7 +33,8 @@ record BenchAsker(String url, String guildId) {
             if (response.statusCode() != 200 || answer.path("mode").asText().isEmpty()) {
                 throw new IllegalStateException("the bench's question was not answered: " + response.statusCode() + " " + response.body());
             }
-            return millis;
+            JsonNode metadata = answer.path("metadata");
+            return new Timing(millis, metadata.path("queue_wait_ms").asLong(-1), metadata.path("processing_ms").asLong(-1));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

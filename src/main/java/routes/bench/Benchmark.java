@@ -33,7 +33,7 @@ public final class Benchmark {
     /** The figures, under the keys `bench --json` writes. */
     public record Report(int messages, int queries, double embeddingOneByOnePerS, double embeddingCeilingPerS, double ingestPerS, double ingestRatio, long queryP50Ms,
                          long queryP95Ms, long queryP99Ms, long queryP50LogOffMs, long inprocessP50Ms, double concurrentWallS, double concurrentOneChannelWallS, long peakRssMb,
-                         String jvm) {
+                         String jvm, java.util.Map<String, Long> queryBreakdownMs) {
     }
 
     private static final int CONCURRENT = 60;
@@ -89,9 +89,11 @@ public final class Benchmark {
                 // blocks of LOG_BLOCK with the question log on, then off (its writer's route stopped), in turn: the same
                 // machine state for both, so their p50s compare
                 List<Long> latencies = new ArrayList<>();
+                List<BenchAsker.Timing> timings = new ArrayList<>();
                 List<Long> logOff = new ArrayList<>();
                 for (int i = 0; i < m; i++) {
-                    latencies.add(asker.askMillis(questions.get(i % questions.size()), "bench", "bench"));
+                    timings.add(asker.ask(questions.get(i % questions.size()), "bench", "bench"));
+                    latencies.add(timings.get(timings.size() - 1).totalMs());
                     if ((i + 1) % LOG_BLOCK == 0 || i == m - 1) {
                         camel.getRouteController().stopRoute("record-answers");
                         for (int j = i + 1 - LOG_BLOCK; j <= i; j++) {
@@ -110,7 +112,8 @@ public final class Benchmark {
                 progress.accept("asking " + CONCURRENT + " questions at once from " + CONCURRENT + " members in one channel");
                 double oneChannelWall = concurrentWall(asker, questions, i -> "bench-busy-channel", i -> "bench-member-" + i);
                 return new Report(n, m, oneByOne, ceiling, ingest, ingest / ceiling, percentile(latencies, 50), percentile(latencies, 95),
-                        percentile(latencies, 99), percentile(logOff, 50), inprocess, concurrentWall, oneChannelWall, peakRssMb(), jvm());
+                        percentile(latencies, 99), percentile(logOff, 50), inprocess, concurrentWall, oneChannelWall, peakRssMb(), jvm(),
+                        Breakdown.of(timings));
             }
         }
     }

@@ -70,7 +70,7 @@ public class BenchCommand implements Callable<Integer> {
             out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
             return 0;
         }
-        Benchmark.Report report = Benchmark.run(export, messages, queries, Path.of(settings.get("rtfm.local.dir", ".rtfm")), line -> {
+        Benchmark.Report report = Benchmark.run(export, messages, queries, Path.of(settings.require("rtfm.local.dir")), line -> {
             out.println("bench: " + line);
             out.flush();
         });
@@ -87,6 +87,8 @@ public class BenchCommand implements Callable<Integer> {
         figures.put("query_p50_log_off_ms", report.queryP50LogOffMs());
         figures.put("log_on_off_p50_ratio", Math.round(report.queryP50Ms() * 100.0 / Math.max(1, report.queryP50LogOffMs())) / 100.0);
         figures.put("inprocess_p50_ms", report.inprocessP50Ms());
+        // where the round trip goes: the processor's own figures from the answers' metadata, and the rest (AnswerTimings)
+        figures.put("query_breakdown_ms", report.queryBreakdownMs());
         figures.put("concurrent_wall_s", round(report.concurrentWallS()));
         figures.put("concurrent_one_channel_wall_s", round(report.concurrentOneChannelWallS()));
         figures.put("peak_rss_mb", report.peakRssMb());
@@ -108,7 +110,7 @@ public class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--log-questions must be at least 1");
         }
         routes.bench.LogBenchmark.Report report = routes.bench.LogBenchmark.run(logQuestions, settings.get("rtfm.database.url", ""),
-                Path.of(settings.get("rtfm.local.dir", ".rtfm")), line -> {
+                Path.of(settings.require("rtfm.local.dir")), line -> {
                     out.println("bench: " + line);
                     out.flush();
                 });

@@ -134,7 +134,7 @@ public class EvalCommand implements Callable<Integer> {
         ChromaServer chroma = null;
         if (settings.get("rtfm.chroma.url") == null) {
             // the npm install stays in the local directory; the data is thrown away
-            chroma = new ChromaServer(Path.of(settings.get("rtfm.local.dir", ".rtfm")).resolve("chroma-server"),
+            chroma = new ChromaServer(Path.of(settings.require("rtfm.local.dir")).resolve("chroma-server"),
                     Files.createTempDirectory(run));
             config.setProperty("rtfm.chroma.url", chroma.start());
         }

@@ -25,7 +25,7 @@ public class KafkaOptions {
         String servers = bootstrapServers != null ? bootstrapServers : settings.get("rtfm.kafka.bootstrap-servers");
         if (servers == null || servers.isBlank()) {
             // local mode: the broker `run` started from the local directory, while it runs
-            servers = EmbeddedKafkaBroker.runningAt(Path.of(settings.get("rtfm.local.dir", ".rtfm"), "kafka"));
+            servers = EmbeddedKafkaBroker.runningAt(Path.of(settings.require("rtfm.local.dir"), "kafka"));
         }
         if (servers == null || servers.isBlank()) {
             throw new IllegalArgumentException("no Kafka given: pass --bootstrap-servers HOST:PORT, set KAFKA_BOOTSTRAP_SERVERS,"

@@ -50,7 +50,7 @@ public class LogCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--lines must be between 1 and 10000, not " + lines);
             }
             RtfmSettings settings = RtfmSettings.load(new Properties());
-            Path localDir = Path.of(settings.get("rtfm.local.dir", ".rtfm"));
+            Path localDir = Path.of(settings.require("rtfm.local.dir"));
             LogDatabase database = LogDatabase.of(settings.get("rtfm.database.url"), settings.get("rtfm.database.user"),
                     settings.get("rtfm.database.password"), 1, 5000, localDir);
             String url = database.url();

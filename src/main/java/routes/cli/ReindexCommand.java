@@ -64,7 +64,7 @@ public class ReindexCommand implements Callable<Integer> {
         KafkaClientSettings clients = kafka.clients(settings);
         String chroma = chromaUrl != null ? chromaUrl : settings.get("rtfm.chroma.url");
         if (chroma == null || chroma.isBlank()) {
-            chroma = AddressFile.read(Path.of(settings.get("rtfm.local.dir", ".rtfm"), "chroma"), ChromaServer.ADDRESS_FILE);
+            chroma = AddressFile.read(Path.of(settings.require("rtfm.local.dir"), "chroma"), ChromaServer.ADDRESS_FILE);
         }
         if (chroma == null || chroma.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(),

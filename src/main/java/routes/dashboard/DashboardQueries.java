@@ -61,31 +61,51 @@ public class DashboardQueries {
         return ids;
     }
 
-    /** The last {@code days} days up to {@code nowMs}: questions per UTC day and outcome, votes, median answer time, top channels. */
+    /**
+     * The last {@code days} days up to {@code nowMs}: questions per UTC day and outcome, votes, median answer time, top
+     * channels. Three passes over the guild's recent questions, each served by the covering index questions_overview.
+     */
     public Overview overview(GuildView guild, long nowMs, int days) {
         long since = (nowMs / DAY_MS - days + 1) * DAY_MS;
+        // asked_at_ms comes with the question's own record: a row that has only its answer yet is not counted
         Visible where = Visible.counted(guild).and("q.asked_at_ms >= ?", since);
         Map<Long, Map<String, Integer>> perDay = new LinkedHashMap<>();
+        Map<String, Integer> channels = new LinkedHashMap<>();
         int[] total = {0};
-        query("SELECT q.asked_at_ms / " + DAY_MS + " AS asked_day, q.mode, COUNT(*) FROM questions q WHERE" + where + " GROUP BY q.asked_at_ms / "
-                + DAY_MS + ", q.mode", where.params, rs -> {
-                    perDay.computeIfAbsent(rs.getLong(1), d -> new LinkedHashMap<>()).merge(String.valueOf(rs.getString(2)), rs.getInt(3),
-                            Integer::sum);
-                    total[0] += rs.getInt(3);
+        query("SELECT q.asked_at_ms / " + DAY_MS + " AS asked_day, q.mode, q.channel_id, COUNT(*) FROM questions q WHERE" + where
+                + " GROUP BY q.asked_at_ms / " + DAY_MS + ", q.mode, q.channel_id", where.params, rs -> {
+                    int count = rs.getInt(4);
+                    perDay.computeIfAbsent(rs.getLong(1), d -> new LinkedHashMap<>()).merge(String.valueOf(rs.getString(2)), count, Integer::sum);
+                    channels.merge(String.valueOf(rs.getString(3)), count, Integer::sum);
+                    total[0] += count;
                 });
         int[] votes = {0, 0};
-        query("SELECT v.vote, COUNT(*) FROM votes v JOIN questions q ON q.query_id = v.query_id WHERE" + where + " GROUP BY v.vote",
-                where.params, rs -> votes["up".equals(rs.getString(1)) ? 0 : 1] += rs.getInt(2));
-        Double[] median = {null};
-        query("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY q.answered_at_ms - q.asked_at_ms) FROM questions q WHERE" + where
-                + " AND q.answered_at_ms IS NOT NULL", where.params, rs -> {
-                    double value = rs.getDouble(1);
-                    median[0] = rs.wasNull() ? null : value;
-                });
+        List<Object> voteParams = new ArrayList<>(List.of(guild.id()));
+        voteParams.addAll(where.params);
+        query("SELECT v.vote, COUNT(*) FROM votes v JOIN questions q ON q.query_id = v.query_id WHERE v.guild_id = ? AND" + where
+                + " GROUP BY v.vote", voteParams, rs -> votes["up".equals(rs.getString(1)) ? 0 : 1] += rs.getInt(2));
+        // latencies counted in 100 ms steps: the median to the tenth of a second the page shows, without sorting every row
+        java.util.TreeMap<Long, Integer> steps = new java.util.TreeMap<>();
+        query("SELECT (q.answered_at_ms - q.asked_at_ms) / 100 AS step, COUNT(*) FROM questions q WHERE" + where
+                + " AND q.answered_at_ms IS NOT NULL GROUP BY (q.answered_at_ms - q.asked_at_ms) / 100", where.params,
+                rs -> steps.put(rs.getLong(1), rs.getInt(2)));
         Map<String, Integer> top = new LinkedHashMap<>();
-        query("SELECT q.channel_id, COUNT(*) AS n FROM questions q WHERE" + where + " GROUP BY q.channel_id ORDER BY n DESC, q.channel_id"
-                + " FETCH FIRST 5 ROWS ONLY", where.params, rs -> top.put(rs.getString(1), rs.getInt(2)));
-        return new Overview(perDay, votes[0], votes[1], median[0], top, total[0]);
+        channels.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return new Overview(perDay, votes[0], votes[1], medianOfSteps(steps), top, total[0]);
+    }
+
+    /** The median of latencies counted per 100 ms step (step n holds n*100 .. n*100+99 ms): its step's middle, or null. */
+    static Double medianOfSteps(java.util.SortedMap<Long, Integer> steps) {
+        long count = steps.values().stream().mapToLong(Integer::longValue).sum();
+        long seen = 0;
+        for (Map.Entry<Long, Integer> step : steps.entrySet()) {
+            seen += step.getValue();
+            if (seen * 2 >= count) {
+                return step.getKey() * 100 + 50.0;
+            }
+        }
+        return null;
     }
 
     /** One page of questions, newest first; one row more than a page when there is a next page. */

@@ -19,7 +19,7 @@ final class Visible {
     /** Questions the viewer may count: private ones included. */
     static Visible counted(GuildView guild) {
         Visible where = new Visible();
-        where.sql.append(" q.guild_id = ? AND q.question IS NOT NULL");
+        where.sql.append(" q.guild_id = ?");
         where.params.add(guild.id());
         if (guild.readableChannels() != null) {
             if (guild.readableChannels().isEmpty()) {
@@ -35,7 +35,7 @@ final class Visible {
     /** Questions the viewer may read: as counted, without the ones asked with /ask private:true. */
     static Visible shown(GuildView guild) {
         Visible where = counted(guild);
-        where.sql.append(" AND (q.asked_via IS NULL OR q.asked_via <> 'slash_private')");
+        where.sql.append(" AND q.question IS NOT NULL AND (q.asked_via IS NULL OR q.asked_via <> 'slash_private')");
         return where;
     }
 

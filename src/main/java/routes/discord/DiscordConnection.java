@@ -40,8 +40,9 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     private CamelContext camelContext;
     private volatile JDA jda;
     private DiscordIntake intake;
-    private int intakeBuffer = 10_000;
-    private int feedbackMaxAgeDays = 30;
+    // both set by DiscordConfiguration from application.properties, where their defaults are
+    private int intakeBuffer;
+    private int feedbackMaxAgeDays;
     private Watermarks watermarks;
     private int backfillMaxAgeDays;
     private DiscordBackfill backfill;

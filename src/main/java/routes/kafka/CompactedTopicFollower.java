@@ -17,6 +17,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.background.Backoff;
 import routes.metrics.RecordOutcomes;
 
 /**
@@ -37,8 +38,6 @@ public class CompactedTopicFollower extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final KafkaClientSettings kafka;
     private final String topic;
@@ -103,7 +102,7 @@ public class CompactedTopicFollower extends ServiceSupport {
     }
 
     private void follow() {
-        Duration backoff = FIRST_BACKOFF;
+        Backoff backoff = new Backoff();
         try {
             while (isRunAllowed()) {
                 try {
@@ -115,15 +114,14 @@ public class CompactedTopicFollower extends ServiceSupport {
                         LOG.info("Following {} again", topic);
                     }
                     failure = null;
-                    backoff = FIRST_BACKOFF;
+                    backoff.reset();
                 } catch (WakeupException stopping) {
                     return;
                 } catch (RuntimeException e) {
                     // the position stays where the last good poll left it: nothing is skipped once it recovers
                     failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    LOG.warn("Following {} failed ({}); trying again in {} s", topic, failure, backoff.toSeconds());
-                    Thread.sleep(backoff.toMillis());
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    LOG.warn("Following {} failed ({}); trying again in {} s", topic, failure, backoff.next().toSeconds());
+                    backoff.pause();
                 }
             }
         } catch (InterruptedException stopping) {

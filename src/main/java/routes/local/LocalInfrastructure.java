@@ -21,7 +21,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     /** @return properties pointing the application at the services to use */
     public Properties start(RtfmSettings settings, boolean needsChroma) {
         Properties resolved = new Properties();
-        Path localDir = Path.of(settings.get("rtfm.local.dir", ".rtfm"));
+        Path localDir = Path.of(settings.require("rtfm.local.dir"));
         String bootstrap = settings.get("rtfm.kafka.bootstrap-servers");
         if (bootstrap == null) {
             kafka = new EmbeddedKafkaBroker(localDir.resolve("kafka"));

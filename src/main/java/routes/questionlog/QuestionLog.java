@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
+import routes.background.Backoff;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.health.HealthCheck;
@@ -23,8 +23,6 @@ import org.slf4j.LoggerFactory;
 public class QuestionLog extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuestionLog.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final LogDatabase database;
     private final HikariDataSource pool;
@@ -81,17 +79,15 @@ public class QuestionLog extends ServiceSupport {
     }
 
     private void migrateWhenReachable() {
-        Duration backoff = FIRST_BACKOFF;
+        Backoff backoff = new Backoff();
         while (isRunAllowed() && !migrated) {
             try {
-                Thread.sleep(backoff.toMillis());
+                backoff.pause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (!tryMigrate()) {
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
+            tryMigrate();
         }
     }
 

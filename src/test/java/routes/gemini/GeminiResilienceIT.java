@@ -69,8 +69,8 @@ class GeminiResilienceIT {
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
         config.setProperty("rtfm.retry.max-redeliveries", "1");
         config.setProperty("rtfm.retry.initial-delay-ms", "50");
-        config.setProperty("rtfm.gemini.breaker.window", "4");
-        config.setProperty("rtfm.gemini.breaker.open-seconds", Integer.toString(BREAKER_OPEN_SECONDS));
+        config.setProperty("camel.resilience4j.sliding-window-size", "4");
+        config.setProperty("camel.resilience4j.wait-duration-in-open-state", Integer.toString(BREAKER_OPEN_SECONDS));
         app = new RtfmApplication(config);
         ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
         for (int i = 0; i < 5; i++) {
