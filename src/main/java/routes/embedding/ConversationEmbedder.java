@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import routes.chroma.ChromaRequests;
 import routes.ingest.Embedded;
@@ -63,7 +62,7 @@ public class ConversationEmbedder {
      * else from the batch, else from the Chroma get of {@link #parentLookup} (none when the parent is
      * not stored yet). In the order of {@link IngestBatch#stored()}.
      */
-    public List<Embedded> embed(@Variable("batch") IngestBatch batch, @Body String parentLookupResult) throws JsonProcessingException {
+    public List<Embedded> embed(@Variable("batch") IngestBatch batch, @Variable("parents") String parentLookupResult) throws JsonProcessingException {
         Map<String, String> storedParents = documentsById(parentLookupResult);
         List<String> contexts = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -100,10 +99,10 @@ public class ConversationEmbedder {
      * After messages are written, edited or deleted, the replies already stored under them are
      * re-embedded: a parent that arrives after its replies, or changes, changes what they mean.
      *
-     * @param children the Chroma get of {@link #repliesLookup}, or null when there was none
+     * @param children the Chroma get of {@link #repliesLookup} (ingest-messages' variable replies), or null when there was none
      * @return one upsert of the re-embedded replies, or null when there are none
      */
-    public String refreshedReplies(@Body String children, @Variable("batch") IngestBatch batch) throws JsonProcessingException {
+    public String refreshedReplies(@Variable("replies") String children, @Variable("batch") IngestBatch batch) throws JsonProcessingException {
         if (children == null) {
             return null;
         }
