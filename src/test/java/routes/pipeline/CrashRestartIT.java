@@ -85,6 +85,9 @@ class CrashRestartIT {
         config.setProperty("rtfm.chroma.url", chromaProxy.baseUrl());
         config.setProperty("rtfm.gemini.api-key", "crash-it-key");
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
+        // the killed processor's partitions go to the restarted one once the group gives up on it: after 10 s here
+        // rather than Kafka's default 45 s, which only made this test wait
+        config.setProperty("camel.component.kafka.session-timeout-ms", "10000");
         try (TopicAdmin topics = new TopicAdmin(KafkaClientSettings.of(SharedInfrastructure.kafkaBootstrap()))) {
             topics.reconcile(RtfmSettings.load(config).topics());
         }
