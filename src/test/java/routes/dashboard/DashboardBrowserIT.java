@@ -50,6 +50,7 @@ class DashboardBrowserIT {
     private static final String STAFFER = "6100000000000000004";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String SCRIPT = "why does <script>alert(1)</script> show up when I rotate the key?";
+    private static final String PRIVATE = "how do I rotate the API key in private?";
     private static final List<String> DARK_MODE = List.of("how do I turn on dark mode in the mobile app?",
             "is there a dark theme for the phone app?", "can the mobile app switch to dark mode?");
 
@@ -93,13 +94,18 @@ class DashboardBrowserIT {
         for (String question : DARK_MODE) {
             answered(discord.sendMessage(HELP, MEMBER, "RTFM " + question, null));
         }
+        // asked with /ask private:true: counted on the overview, its text never shown
+        discord.askSlash(HELP, MEMBER, PRIVATE, true);
         discord.click(discord.botReplyTo(question(rotateQuery)), OWNER, "rtfm:vote:up:" + rotateQuery);
         discord.click(discord.botReplyTo(question(scriptQuery)), MEMBER, "rtfm:vote:down:" + scriptQuery);
         // every question answered and logged, both votes in, the no-match ones embedded for the gaps page
         await().atMost(WAIT).until(() -> TestDatabase.rows(database, "SELECT COUNT(*) AS n FROM questions WHERE mode IS NOT NULL")
-                .get(0).get("n").toString().equals("6")
+                .get(0).get("n").toString().equals("7")
                 && TestDatabase.rows(database, "SELECT COUNT(*) AS n FROM votes").get(0).get("n").toString().equals("2")
-                && TestDatabase.rows(database, "SELECT COUNT(*) AS n FROM question_vectors").get(0).get("n").toString().equals("4"));
+                && Integer.parseInt(TestDatabase.rows(database, "SELECT COUNT(*) AS n FROM question_vectors WHERE query_id <> ALL (SELECT "
+                        + "query_id FROM questions WHERE asked_via = 'slash_private')").get(0).get("n").toString()) == 4);
+        assertThat(TestDatabase.rows(database, "SELECT question FROM questions WHERE asked_via = 'slash_private'"))
+                .containsExactly(Map.of("question", PRIVATE));
         browser = new Browser();
     }
 
@@ -168,16 +174,16 @@ class DashboardBrowserIT {
         browser.screenshot("guilds");
         browser.driver.findElement(By.linkText("Fake Guild")).click();
 
-        // overview: the 5 questions of #help (the #staff one is not the admin's to count), 1 👍 and 1 👎
-        assertThat(text("total")).isEqualTo("5");
+        // overview: the 6 questions of #help, the private one counted (the #staff one is not the admin's to count), 1 👍 and 1 👎
+        assertThat(text("total")).isEqualTo("6");
         assertThat(text("helpful-rate")).isEqualTo("50%");
         assertThat(browser.driver.findElements(By.cssSelector("#chart rect.bar"))).isNotEmpty();
-        assertThat(text("top-channels")).isEqualTo("#help: 5");
+        assertThat(text("top-channels")).isEqualTo("#help: 6");
         browser.screenshot("overview");
 
         browser.driver.findElement(By.id("nav-questions")).click();
         assertThat(questionTexts()).hasSize(5).contains("how do I rotate the API key?", SCRIPT).containsAll(DARK_MODE)
-                .doesNotContain("when does the payroll export run?");
+                .doesNotContain("when does the payroll export run?", PRIVATE);
         WebElement rotateRow = browser.driver.findElement(By.cssSelector("tr[data-id='" + rotateQuery + "']"));
         assertThat(rotateRow.findElements(By.tagName("td")).get(5).getText()).isEqualTo("1");
         browser.screenshot("questions");
@@ -203,7 +209,9 @@ class DashboardBrowserIT {
         // a header and one record per #help question (an answer's line breaks stay inside its quoted field)
         assertThat(csv.body().lines().filter(line -> line.startsWith("query_") && !line.startsWith("query_id,")).count()).isEqualTo(5);
         assertThat(csv.body()).startsWith(QuestionExport.CSV_HEADER);
-        assertThat(csv.body()).contains("how do I rotate the API key?").doesNotContain("payroll");
+        assertThat(csv.body()).contains("how do I rotate the API key?").doesNotContain("payroll").doesNotContain("in private");
+        browser.driver.get(base + "/dashboard/guilds/" + GUILD + "/questions?q=private");
+        assertThat(browser.driver.findElements(By.id("no-questions"))).as("a private question is never listed").hasSize(1);
     }
 
     @Test
