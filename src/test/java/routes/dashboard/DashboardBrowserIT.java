@@ -59,6 +59,9 @@ class DashboardBrowserIT {
     private FakeDiscord discord;
     private RtfmApplication app;
     private Browser browser;
+    private routes.testing.LogCapture logs;
+    /** Every session id the browser was given: none may show in a log line. */
+    private final java.util.Set<String> sessionIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private String base;
     private String keyMessage;
     private String rotateQuery;
@@ -66,6 +69,7 @@ class DashboardBrowserIT {
 
     @BeforeAll
     void start() throws Exception {
+        logs = routes.testing.LogCapture.install();
         discord = new FakeDiscord(GUILD,
                 List.of(new FakeDiscord.Channel(HELP, "help", null), new FakeDiscord.Channel(STAFF, "staff", null, Set.of(STAFF_ROLE))),
                 List.of(new FakeDiscord.Member(OWNER, "olive", false), new FakeDiscord.Member(ADMIN, "adam", false, Set.of(ADMIN_ROLE)),
@@ -124,6 +128,9 @@ class DashboardBrowserIT {
 
     @AfterAll
     void stop() throws Exception {
+        if (logs != null) {
+            logs.close();
+        }
         if (browser != null) {
             browser.close();
         }
@@ -148,6 +155,10 @@ class DashboardBrowserIT {
         // Discord's authorize page (the fake's), then back through /dashboard/callback
         browser.driver.findElement(By.id("authorize")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().equals(base + "/dashboard"));
+        var cookie = browser.driver.manage().getCookieNamed(Sessions.COOKIE);
+        if (cookie != null) {
+            sessionIds.add(cookie.getValue());
+        }
     }
 
     private String text(String id) {
@@ -289,6 +300,14 @@ class DashboardBrowserIT {
                 .collect(java.util.stream.Collectors.toSet());
         assertThat(urls).anyMatch(url -> url.endsWith("/dashboard/assets/dashboard.css"));
         assertThat(urls.stream().map(Browser::host).distinct()).containsOnly("127.0.0.1");
+    }
+
+    @Test
+    void noLogLineShowsTheClientSecretATokenOrASessionId() {
+        logInAs(ADMIN);
+        assertThat(sessionIds).isNotEmpty();
+        assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains("dashboard-secret") || line.contains("user-token-")
+                || line.matches("(?s).*code-\\d{10,}.*") || sessionIds.stream().anyMatch(line::contains));
     }
 
     @Test
