@@ -131,6 +131,13 @@ public class RtfmConfiguration implements CamelConfiguration {
         return responses;
     }
 
+    /** error-handling.yaml's dead-letter route: an error answer for a question it dead-letters. */
+    @BindToRegistry(lazy = true)
+    public routes.answer.Apologies apologies(@BeanInject("responses") ResponseFactory responses,
+                                            @BeanInject("wireFormat") WireFormat wireFormat) {
+        return new routes.answer.Apologies(responses, wireFormat);
+    }
+
     @BindToRegistry(lazy = true)
     public GeminiFallback geminiFallback(@BeanInject("responses") ResponseFactory responses, @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
         return new GeminiFallback(responses, metrics);

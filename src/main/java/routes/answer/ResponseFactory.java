@@ -1,19 +1,14 @@
 package routes.answer;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
-import org.apache.camel.Header;
-import org.apache.camel.language.simple.Simple;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import routes.metrics.RtfmMetrics;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
-import routes.schema.InvalidRecordException;
 import routes.schema.WireFormat;
 
 /** Builds every kind of BotResponse the answer route can send back (their own words: AnswerText), counted as they are built. */
@@ -26,7 +21,6 @@ public class ResponseFactory {
     static final String OUTPUT_TOKENS = "output_tokens";
     static final String LATE_PREFIX = "(A late answer: I could not answer this when it was asked.)\n\n";
 
-    private final WireFormat wireFormat = new WireFormat();
     private final String triggerWord;
     private final int excerptChars;
     private final String model;
@@ -106,21 +100,8 @@ public class ResponseFactory {
         return query.context() != null && Boolean.TRUE.equals(query.context().get(BotQuery.LATE_ANSWER));
     }
 
-    /**
-     * The answer to a question that could not be answered (it is being dead-lettered): that it could
-     * not, so the asker is never left waiting. Null for a record of another topic, or one that is no question.
-     */
-    public BotResponse apologyFor(@Header(KafkaConstants.TOPIC) String topic, @Body String original,
-                                  @Simple("${properties:rtfm.topics.queries.name}") String queriesTopic, Exchange exchange) {
-        if (!queriesTopic.equals(topic)) {
-            return null;
-        }
-        BotQuery query;
-        try {
-            query = wireFormat.parseQuery(original);
-        } catch (InvalidRecordException notAQuestion) {
-            return null;
-        }
+    /** The answer to a question that could not be answered (it is being dead-lettered): that it could not. */
+    public BotResponse apology(BotQuery query, Exchange exchange) {
         return build(query, exchange, BotResponse.ERROR,
                 "I can't answer that right now: something I depend on is failing. Please try again in a few minutes.", List.of(), null);
     }
@@ -132,38 +113,7 @@ public class ResponseFactory {
         if (withheld != null && withheld > 0) {
             text = text + "\n\n" + AnswerText.withheldNotice(withheld);
         }
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("sources_count", sources.size());
-        if (withheld != null && withheld > 0) {
-            metadata.put("withheld_count", withheld);
-        }
-        if (!candidates.isEmpty()) {
-            metadata.put("confidence", Math.round(candidates.get(0).similarity() * 1000) / 1000.0);
-        }
-        for (String tokens : new String[] {PROMPT_TOKENS, OUTPUT_TOKENS}) {
-            Object count = exchange.getVariable(tokens);
-            if (count != null) {
-                metadata.put(tokens, count);
-            }
-        }
-        AnswerTimings.addTo(metadata, exchange);
-        if (query.guildId() != null) {
-            metadata.put(BotResponse.GUILD_ID, query.guildId());
-        }
-        if (query.userId() != null) {
-            metadata.put(BotResponse.ASKER_ID, query.userId());
-        }
-        if (query.origin() != null) {
-            metadata.put(BotQuery.ORIGIN, query.origin());
-        }
-        if (query.context() != null) {
-            // where the gateway must put the answer (a thread, an interaction) travels back with it
-            query.context().forEach((key, value) -> {
-                if (key.startsWith("reply_")) {
-                    metadata.put(key, value);
-                }
-            });
-        }
+        Map<String, Object> metadata = AnswerMetadata.of(query, exchange, sources.size(), withheld, candidates);
         boolean late = isLate(query);
         if (late && !BotResponse.ERROR.equals(mode)) {
             text = LATE_PREFIX + text;

@@ -96,12 +96,13 @@ class ResponseFactoryTest {
     @Test
     void aDeadLetteredQuestionGetsAnErrorAnswerAndOtherRecordsNone() {
         String query = new routes.schema.WireFormat().write(query("when?", null));
-        BotResponse apology = responses.apologyFor("bot-queries", query, "bot-queries", exchange);
+        Apologies apologies = new Apologies(responses, new routes.schema.WireFormat());
+        BotResponse apology = apologies.apologyFor("bot-queries", query, "bot-queries", exchange);
         assertThat(apology.mode()).isEqualTo(BotResponse.ERROR);
         assertThat(apology.queryId()).isEqualTo("q1");
         assertThat(apology.metadata()).containsEntry("origin", "discord").containsEntry("reply_channel_id", "thread-9");
-        assertThat(responses.apologyFor("discord-messages", query, "bot-queries", exchange)).isNull();
-        assertThat(responses.apologyFor("bot-queries", "{broken", "bot-queries", exchange)).isNull();
+        assertThat(apologies.apologyFor("discord-messages", query, "bot-queries", exchange)).isNull();
+        assertThat(apologies.apologyFor("bot-queries", "{broken", "bot-queries", exchange)).isNull();
     }
 
     @Test
