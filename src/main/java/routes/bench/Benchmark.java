@@ -111,8 +111,8 @@ public final class Benchmark {
                 double concurrentWall = concurrentWall(asker, questions, i -> "bench-channel-" + i, i -> "bench");
                 progress.accept("asking " + CONCURRENT + " questions at once from " + CONCURRENT + " members in one channel");
                 double oneChannelWall = concurrentWall(asker, questions, i -> "bench-busy-channel", i -> "bench-member-" + i);
-                return new Report(n, m, oneByOne, ceiling, ingest, ingest / ceiling, percentile(latencies, 50), percentile(latencies, 95),
-                        percentile(latencies, 99), percentile(logOff, 50), inprocess, concurrentWall, oneChannelWall, peakRssMb(), jvm(),
+                return new Report(n, m, oneByOne, ceiling, ingest, ingest / ceiling, Percentile.of(latencies, 50), Percentile.of(latencies, 95),
+                        Percentile.of(latencies, 99), Percentile.of(logOff, 50), inprocess, concurrentWall, oneChannelWall, peakRssMb(), jvm(),
                         Breakdown.of(timings));
             }
         }
@@ -180,11 +180,7 @@ public final class Benchmark {
             took.add((System.nanoTime() - started) / 1_000_000);
         }
         Collections.sort(took);
-        return percentile(took, 50);
-    }
-
-    static long percentile(List<Long> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        return Percentile.of(took, 50);
     }
 
     private static long peakRssMb() throws java.io.IOException {

@@ -42,6 +42,6 @@ final class Breakdown {
         }
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        return Benchmark.percentile(sorted, 50);
+        return Percentile.of(sorted, 50);
     }
 }

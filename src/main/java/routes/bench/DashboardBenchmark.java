@@ -132,7 +132,7 @@ public final class DashboardBenchmark {
             times.add((System.nanoTime() - started) / 1_000_000);
         }
         Collections.sort(times);
-        return times.get((int) Math.ceil(RUNS * 0.95) - 1);
+        return Percentile.of(times, 95);
     }
 
 }
