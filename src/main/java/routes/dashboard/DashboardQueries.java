@@ -53,6 +53,13 @@ public class DashboardQueries {
         return ids;
     }
 
+    /** Whether the log holds a question from this guild: one index look-up, not the list of every guild. */
+    public boolean holdsGuild(String guildId) {
+        boolean[] found = {false};
+        query("SELECT 1 FROM questions WHERE guild_id = ? FETCH FIRST 1 ROWS ONLY", List.of(guildId), rs -> found[0] = true);
+        return found[0];
+    }
+
     /** The channels a guild's questions were asked in (local mode names them by id). */
     public List<String> channelIds(String guildId) {
         List<String> ids = new ArrayList<>();
@@ -92,20 +99,7 @@ public class DashboardQueries {
         Map<String, Integer> top = new LinkedHashMap<>();
         channels.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5).forEach(e -> top.put(e.getKey(), e.getValue()));
-        return new Overview(perDay, votes[0], votes[1], medianOfSteps(steps), top, total[0]);
-    }
-
-    /** The median of latencies counted per 100 ms step (step n holds n*100 .. n*100+99 ms): its step's middle, or null. */
-    static Double medianOfSteps(java.util.SortedMap<Long, Integer> steps) {
-        long count = steps.values().stream().mapToLong(Integer::longValue).sum();
-        long seen = 0;
-        for (Map.Entry<Long, Integer> step : steps.entrySet()) {
-            seen += step.getValue();
-            if (seen * 2 >= count) {
-                return step.getKey() * 100 + 50.0;
-            }
-        }
-        return null;
+        return new Overview(perDay, votes[0], votes[1], LatencySteps.median(steps), top, total[0]);
     }
 
     /** One page of questions, newest first; one row more than a page when there is a next page. */

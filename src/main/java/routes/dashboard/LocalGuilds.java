@@ -35,7 +35,7 @@ public class LocalGuilds implements GuildAccess {
         if (guildId == null || !GUILD_ID.matcher(guildId).matches()) {
             throw DashboardException.badParameter("guild", "a guild id");
         }
-        if (!log.guildIds().contains(guildId)) {
+        if (!log.holdsGuild(guildId)) {
             throw DashboardException.badParameter("guild", "the question log holds no question from guild " + guildId);
         }
         Map<String, String> names = new LinkedHashMap<>();
