@@ -7,20 +7,15 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.kafka.KafkaComponent;
-import routes.answer.AnswerRanker;
-import routes.answer.AudienceFilter;
-import routes.answer.CandidateSelector;
-import routes.answer.GeminiFallback;
-import routes.metrics.RtfmMetrics;
-import routes.answer.ResponseFactory;
 import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaRequests;
 import routes.discord.DiscordReplies;
 import routes.discord.QuestionDetector;
+import routes.embedding.ConversationContext;
 import routes.embedding.ConversationEmbedder;
+import routes.embedding.ConversationLookups;
 import routes.embedding.MessageEmbedder;
 import routes.gateway.ResponseDelivery;
-import routes.gemini.GeminiClient;
 import routes.ingest.BatchRequests;
 import routes.kafka.KafkaClientSettings;
 import routes.local.AskWaiters;
@@ -87,60 +82,22 @@ public class RtfmConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
+    public ConversationContext conversationContext(@PropertyInject("rtfm.retrieval.conversation-context") boolean enabled,
+                                                   @BeanInject("optOuts") OptOutList optOuts) {
+        return new ConversationContext(enabled, optOuts);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ConversationLookups conversationLookups(@BeanInject("conversationContext") ConversationContext context,
+                                                   @BeanInject("chromaRequests") ChromaRequests requests) {
+        return new ConversationLookups(context, requests);
+    }
+
+    @BindToRegistry(lazy = true)
     public ConversationEmbedder conversation(@BeanInject("embedder") MessageEmbedder embedder,
                                              @BeanInject("chromaRequests") ChromaRequests requests,
-                                             @PropertyInject("rtfm.retrieval.conversation-context") boolean enabled,
-                                             @BeanInject("optOuts") OptOutList optOuts) {
-        return new ConversationEmbedder(embedder, requests, enabled, optOuts);
-    }
-
-    @BindToRegistry(lazy = true)
-    public CandidateSelector candidateSelector(@PropertyInject("rtfm.retrieval.min-similarity") double minSimilarity,
-                                               @PropertyInject("rtfm.retrieval.lexical-weight") double lexicalWeight) {
-        return new CandidateSelector(minSimilarity, lexicalWeight);
-    }
-
-    @BindToRegistry(lazy = true)
-    public AnswerRanker answerRanker(@PropertyInject("rtfm.retrieval.max-sources") int maxSources,
-                                     @PropertyInject("rtfm.retrieval.answer-links") boolean answerLinks,
-                                     @PropertyInject("rtfm.retrieval.answer-roots") int roots,
-                                     @PropertyInject("rtfm.retrieval.answer-bonus") double bonus) {
-        return new AnswerRanker(maxSources, answerLinks, roots, bonus);
-    }
-
-    @BindToRegistry(lazy = true)
-    public AudienceFilter audience() {
-        return new AudienceFilter();
-    }
-
-    @BindToRegistry(lazy = true)
-    public GeminiClient gemini(@PropertyInject(value = "rtfm.gemini.api-key", defaultValue = "") String apiKey,
-                               @PropertyInject("rtfm.gemini.temperature") double temperature,
-                               @PropertyInject("rtfm.gemini.max-output-tokens") int maxOutputTokens,
-                               @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
-        GeminiClient client = new GeminiClient(apiKey, temperature, maxOutputTokens, metrics);
-        return client;
-    }
-
-    @BindToRegistry(lazy = true)
-    public ResponseFactory responses(@PropertyInject("rtfm.trigger-word") String triggerWord,
-                                     @PropertyInject("rtfm.retrieval.excerpt-chars") int excerptChars,
-                                     @PropertyInject("rtfm.gemini.model") String model,
-                                     @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
-        ResponseFactory responses = new ResponseFactory(triggerWord, excerptChars, model, metrics);
-        return responses;
-    }
-
-    /** error-handling.yaml's dead-letter route: an error answer for a question it dead-letters. */
-    @BindToRegistry(lazy = true)
-    public routes.answer.Apologies apologies(@BeanInject("responses") ResponseFactory responses,
-                                            @BeanInject("wireFormat") WireFormat wireFormat) {
-        return new routes.answer.Apologies(responses, wireFormat);
-    }
-
-    @BindToRegistry(lazy = true)
-    public GeminiFallback geminiFallback(@BeanInject("responses") ResponseFactory responses, @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
-        return new GeminiFallback(responses, metrics);
+                                             @BeanInject("conversationContext") ConversationContext context) {
+        return new ConversationEmbedder(embedder, requests, context);
     }
 
     @BindToRegistry(lazy = true)

@@ -35,6 +35,8 @@ public class Apologies {
         } catch (InvalidRecordException notAQuestion) {
             return null;
         }
+        // named like answer-queries names it, so the apology is counted with its question's latency
+        exchange.setVariable("query", query);
         return responses.apology(query, exchange);
     }
 }

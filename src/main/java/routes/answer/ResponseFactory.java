@@ -6,12 +6,11 @@ import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
-import routes.metrics.RtfmMetrics;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.WireFormat;
 
-/** Builds every kind of BotResponse the answer route can send back (their own words: AnswerText), counted as they are built. */
+/** Builds every kind of BotResponse the answer route can send back (their own words: AnswerText); the route counts them (RtfmMetrics.answered). */
 public class ResponseFactory {
 
     /** The exchange variable counting the sources withheld from this answer's audience (AudienceFilter). */
@@ -24,21 +23,15 @@ public class ResponseFactory {
     private final String triggerWord;
     private final int excerptChars;
     private final String model;
-    private final RtfmMetrics metrics;
+    private final AnswerKey keys = new AnswerKey();
 
-    public ResponseFactory(String triggerWord, int excerptChars, String model, RtfmMetrics metrics) {
-        this.metrics = metrics;
+    public ResponseFactory(String triggerWord, int excerptChars, String model) {
         this.triggerWord = triggerWord;
         this.excerptChars = excerptChars;
         this.model = model;
     }
 
-    /** A question that needs no search: an empty one, or one from an asker who can read no channel. */
-    public boolean needsNoSearch(@Variable("query") BotQuery query) {
-        return query.question().isBlank() || (query.visibleChannelIds() != null && query.visibleChannelIds().isEmpty());
-    }
-
-    /** The answer to a question that {@link #needsNoSearch}: a usage hint, or that there is nothing to search. */
+    /** The answer to a question that {@link QuestionTriage#needsNoSearch}: a usage hint, or that there is nothing to search. */
     public BotResponse withoutSearch(@Variable("query") BotQuery query, Exchange exchange) {
         String text = query.question().isBlank()
                 ? "Ask me something after the trigger word, for example: " + triggerWord + " how do I configure the API endpoint?"
@@ -88,18 +81,6 @@ public class ResponseFactory {
         return build(query, exchange, BotResponse.SOURCES_ONLY, AnswerText.sourcesList(intro, candidates, excerptChars), candidates, null);
     }
 
-    /**
-     * What makes an answer one of a kind: the question's id. A replayed question was answered (with
-     * an apology) under its own id; its late answer has another, so it is answered and delivered.
-     */
-    public String answerKey(@Variable("query") BotQuery query) {
-        return isLate(query) ? query.queryId() + "#late" : query.queryId();
-    }
-
-    private static boolean isLate(BotQuery query) {
-        return query.context() != null && Boolean.TRUE.equals(query.context().get(BotQuery.LATE_ANSWER));
-    }
-
     /** The answer to a question that could not be answered (it is being dead-lettered): that it could not. */
     public BotResponse apology(BotQuery query, Exchange exchange) {
         return build(query, exchange, BotResponse.ERROR,
@@ -114,12 +95,11 @@ public class ResponseFactory {
             text = text + "\n\n" + AnswerText.withheldNotice(withheld);
         }
         Map<String, Object> metadata = AnswerMetadata.of(query, exchange, sources.size(), withheld, candidates);
-        boolean late = isLate(query);
-        if (late && !BotResponse.ERROR.equals(mode)) {
+        if (AnswerKey.isLate(query) && !BotResponse.ERROR.equals(mode)) {
             text = LATE_PREFIX + text;
         }
-        BotResponse response = new BotResponse(
-                BotResponse.idFor(answerKey(query)),
+        return new BotResponse(
+                BotResponse.idFor(keys.of(query)),
                 query.queryId(),
                 query.originalMessageId(),
                 text,
@@ -131,7 +111,5 @@ public class ResponseFactory {
                 sources,
                 modelUsed,
                 System.currentTimeMillis() - exchange.getClock().getCreated());
-        metrics.answered(response, query.timestamp());
-        return response;
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.IntFunction;
 import java.util.function.Consumer;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
-import routes.embedding.ConversationEmbedder;
+import routes.embedding.ConversationContext;
 import routes.embedding.MessageEmbedder;
 import routes.kafka.HistoryPublisher;
 import routes.kafka.KafkaClientSettings;
@@ -148,7 +148,7 @@ public final class Benchmark {
 
     /** Texts embedded per second by the model alone, {@code batch} texts a call (ingest's batch size, or 1). */
     private static double ceiling(List<DiscordMessage> messages, MessageEmbedder embedder, int batch) {
-        List<String> texts = messages.stream().map(ConversationEmbedder::textOf).toList();
+        List<String> texts = messages.stream().map(ConversationContext::textOf).toList();
         embedder.embedAll(texts.subList(0, Math.min(20, texts.size())));
         long started = System.nanoTime();
         for (int from = 0; from < texts.size(); from += batch) {

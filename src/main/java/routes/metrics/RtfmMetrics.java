@@ -12,8 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Body;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Variable;
+import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.Feedback;
 
@@ -50,8 +52,15 @@ public class RtfmMetrics implements CamelContextAware {
         return current;
     }
 
-    /** An answer is out: counted by mode, its latency measured from the question's own timestamp. */
-    public void answered(BotResponse response, String askedAt) {
+    /**
+     * An answer is about to be published (answer-queries, or an apology in the dead-letter route):
+     * counted by mode, its latency measured from the question's own timestamp. No answer, no count.
+     */
+    public void answered(@Body BotResponse response, @Variable("query") BotQuery query) {
+        if (response == null) {
+            return;
+        }
+        String askedAt = query == null ? null : query.timestamp();
         Counter.builder("rtfm.queries").description("Answers published, by mode").tag("mode", String.valueOf(response.mode()))
                 .register(registry()).increment();
         Instant asked = parse(askedAt);

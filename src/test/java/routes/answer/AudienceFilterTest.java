@@ -43,14 +43,14 @@ class AudienceFilterTest {
     void theAnswerSaysHowManyWereWithheldWithoutNamingThem() {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setVariable(ResponseFactory.WITHHELD, 2);
-        BotResponse answer = new ResponseFactory("RTFM", 500, "m", new routes.metrics.RtfmMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).withoutGeneration(query(List.of("general")),
+        BotResponse answer = new ResponseFactory("RTFM", 500, "m").withoutGeneration(query(List.of("general")),
                 AudienceFilter.citableFor(found, query(List.of("general"))), exchange);
         assertThat(answer.responseText()).endsWith(
                 "2 more relevant messages are in channels not everyone here can read; use /ask private:true to see them.");
         assertThat(answer.responseText()).doesNotContain("staff");
         assertThat(answer.metadata()).containsEntry("withheld_count", 2);
         exchange.setVariable(ResponseFactory.WITHHELD, 1);
-        assertThat(new ResponseFactory("RTFM", 500, "m", new routes.metrics.RtfmMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).withoutGeneration(query(List.of("general")), List.of(), exchange).responseText())
+        assertThat(new ResponseFactory("RTFM", 500, "m").withoutGeneration(query(List.of("general")), List.of(), exchange).responseText())
                 .contains("1 more relevant message is in a channel not everyone here can read");
     }
 }

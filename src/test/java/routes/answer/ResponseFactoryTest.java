@@ -13,8 +13,7 @@ import routes.schema.BotResponse;
 
 class ResponseFactoryTest {
 
-    private final ResponseFactory responses = new ResponseFactory("RTFM", 20, "gemini-2.5-flash",
-            new routes.metrics.RtfmMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+    private final ResponseFactory responses = new ResponseFactory("RTFM", 20, "gemini-2.5-flash");
     private final Exchange exchange = new DefaultExchange(new DefaultCamelContext());
 
     private static BotQuery query(String question, List<String> visible) {
@@ -29,10 +28,11 @@ class ResponseFactoryTest {
 
     @Test
     void anEmptyQuestionOrNoReadableChannelIsAnsweredWithoutASearch() {
-        assertThat(responses.needsNoSearch(query("", null))).isTrue();
-        assertThat(responses.needsNoSearch(query("where?", List.of()))).isTrue();
-        assertThat(responses.needsNoSearch(query("where?", null))).isFalse();
-        assertThat(responses.needsNoSearch(query("where?", List.of("c1")))).isFalse();
+        QuestionTriage triage = new QuestionTriage();
+        assertThat(triage.needsNoSearch(query("", null))).isTrue();
+        assertThat(triage.needsNoSearch(query("where?", List.of()))).isTrue();
+        assertThat(triage.needsNoSearch(query("where?", null))).isFalse();
+        assertThat(triage.needsNoSearch(query("where?", List.of("c1")))).isFalse();
         assertThat(responses.withoutSearch(query("", null), exchange).responseText()).contains("RTFM how do I");
         BotResponse blind = responses.withoutSearch(query("where?", List.of()), exchange);
         assertThat(blind.mode()).isEqualTo(BotResponse.NO_MATCH);
@@ -113,5 +113,10 @@ class ResponseFactoryTest {
         assertThat(late.responseText()).startsWith("(A late answer");
         assertThat(late.responseId()).isNotEqualTo(BotResponse.idFor("q1"))
                 .isEqualTo(responses.withoutSearch(replayed, exchange).responseId());
+        // answer-queries' idempotency key: the first answer's is the question's id, the late one's another
+        AnswerKey key = new AnswerKey();
+        assertThat(key.of(query("where?", null))).isEqualTo("q1");
+        assertThat(key.of(replayed)).isNotEqualTo("q1").isEqualTo(key.of(replayed));
+        assertThat(late.responseId()).isEqualTo(BotResponse.idFor(key.of(replayed)));
     }
 }

@@ -37,7 +37,12 @@ class ConversationEmbedderTest {
 
     private static final OptOutList OPT_OUTS = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused", null);
     private final RecordingEmbedder model = new RecordingEmbedder();
-    private final ConversationEmbedder conversation = new ConversationEmbedder(model, new ChromaRequests(10), true, OPT_OUTS);
+    private final ConversationEmbedder conversation = embedder(true, OPT_OUTS);
+    private final ConversationLookups lookups = new ConversationLookups(new ConversationContext(true, OPT_OUTS), new ChromaRequests(10));
+
+    private ConversationEmbedder embedder(boolean enabled, OptOutList optOuts) {
+        return new ConversationEmbedder(model, new ChromaRequests(10), new ConversationContext(enabled, optOuts));
+    }
 
     private static DiscordMessage message(String id, String content, String replyTo, String replyToContent, String thread, String event) {
         return new DiscordMessage(id, content, "ana", "7", "c1", "2025-11-02T12:34:56Z", Map.of(), 1, event, "g1", "help", thread,
@@ -55,7 +60,7 @@ class ConversationEmbedderTest {
     @Test
     void aReplyIsEmbeddedWithTheParentTextTheRecordCarriesWithoutAskingTheStore() throws Exception {
         IngestBatch batch = stored(message("2", "yes, set max_tokens", "1", "how do I limit the answer length?", null, null));
-        assertThat(conversation.parentLookup(batch)).isNull();
+        assertThat(lookups.parents(batch)).isNull();
         List<Embedded> embedded = conversation.embed(batch, null);
         assertThat(model.texts).containsExactly("how do I limit the answer length?\n\nyes, set max_tokens");
         assertThat(embedded.get(0).context()).isEqualTo("how do I limit the answer length?");
@@ -64,14 +69,14 @@ class ConversationEmbedderTest {
     @Test
     void otherwiseTheParentIsLookedUpAndAnUnstoredParentMeansNoContext() throws Exception {
         IngestBatch reply = stored(message("2", "yes, set max_tokens", "1", null, null, null));
-        JsonNode lookup = WireFormat.mapper().readTree(conversation.parentLookup(reply));
+        JsonNode lookup = WireFormat.mapper().readTree(lookups.parents(reply));
         assertThat(lookup.path("ids").toString()).isEqualTo("[\"1\"]");
         assertThat(conversation.embed(reply, "{\"ids\": [\"1\"], \"documents\": [\"how do I limit it?\"]}").get(0).context())
                 .isEqualTo("how do I limit it?");
         assertThat(conversation.embed(reply, "{\"ids\": [], \"documents\": []}").get(0).context()).isNull();
         // a thread message continues the thread's starter
-        assertThat(conversation.parentLookup(stored(message("3", "same here", null, null, "1", null)))).contains("\"1\"");
-        assertThat(conversation.parentLookup(stored(message("4", "a new topic", null, null, null, null)))).isNull();
+        assertThat(lookups.parents(stored(message("3", "same here", null, null, "1", null)))).contains("\"1\"");
+        assertThat(lookups.parents(stored(message("4", "a new topic", null, null, null, null)))).isNull();
     }
 
     @Test
@@ -80,7 +85,7 @@ class ConversationEmbedderTest {
                 message("2", "set max_tokens", "1", null, null, null),
                 message("3", "and in a thread?", "9", null, null, null),
                 message("4", "same for me", null, null, "8", null));
-        JsonNode lookup = WireFormat.mapper().readTree(conversation.parentLookup(batch));
+        JsonNode lookup = WireFormat.mapper().readTree(lookups.parents(batch));
         assertThat(lookup.path("ids").toString()).isEqualTo("[\"9\",\"8\"]");
         List<Embedded> embedded = conversation.embed(batch, "{\"ids\": [\"9\"], \"documents\": [\"the thread starter\"]}");
         assertThat(model.calls).isEqualTo(1);
@@ -95,7 +100,7 @@ class ConversationEmbedderTest {
                 {"ids": ["2", "3", "1"], "documents": ["yes, set max_tokens", "in a thread, replying to 2", "the parent itself"],
                  "metadatas": [{"reply_to": "1", "channel_id": "c1"}, {"reply_to": "2", "thread_id": "1"}, {"thread_id": "1"}]}""";
         IngestBatch batch = stored(message("1", "how do I cap answer length?", null, null, null, DiscordMessage.UPDATED));
-        assertThat(WireFormat.mapper().readTree(conversation.repliesLookup(batch)).path("where").toString())
+        assertThat(WireFormat.mapper().readTree(lookups.replies(batch)).path("where").toString())
                 .contains("{\"reply_to\":{\"$in\":[\"1\"]}}");
         JsonNode upsert = WireFormat.mapper().readTree(conversation.refreshedReplies(children, batch));
         assertThat(upsert.path("ids").toString()).isEqualTo("[\"2\"]");
@@ -118,18 +123,21 @@ class ConversationEmbedderTest {
     }
 
     @Test
-    void withConversationContextOffNothingIsLookedUp() {
-        ConversationEmbedder off = new ConversationEmbedder(model, new ChromaRequests(10), false, OPT_OUTS);
-        IngestBatch reply = stored(message("2", "yes", "1", null, null, null));
-        assertThat(off.parentLookup(reply)).isNull();
-        assertThat(off.repliesLookup(reply)).isNull();
+    void withConversationContextOffNothingIsLookedUp() throws Exception {
+        ConversationLookups off = new ConversationLookups(new ConversationContext(false, OPT_OUTS), new ChromaRequests(10));
+        IngestBatch reply = stored(message("2", "yes", "1", "what?", null, null));
+        assertThat(off.parents(reply)).isNull();
+        assertThat(off.replies(reply)).isNull();
+        // and each message is embedded alone, whatever its record carries
+        assertThat(embedder(false, OPT_OUTS).embed(reply, null).get(0).context()).isNull();
+        assertThat(model.texts).containsExactly("yes");
     }
 
     @Test
     void aForgottenMembersWordsAreNoContextForAnotherMembersReply() throws Exception {
         OptOutList optOuts = new OptOutList(new WireFormat(), KafkaClientSettings.of("unused:1"), "unused", null);
         optOuts.apply(new OptOut("g1", OptOut.USER, "frank", false, "2025-01-01T00:00:00Z", "forget", null, null, null, 1));
-        ConversationEmbedder withOptOuts = new ConversationEmbedder(model, new ChromaRequests(10), true, optOuts);
+        ConversationEmbedder withOptOuts = embedder(true, optOuts);
         // 1300000000000000000 is a Discord snowflake from 2024: written before nothing, forgotten all the same
         IngestBatch reply = stored(new DiscordMessage("2", "thanks, found it", "grace", "grace", "c1", "2025-11-02T12:34:56Z",
                 Map.of(DiscordMessage.REPLY_TO_AUTHOR, "frank"), 1, null, "g1", "help", null, "1300000000000000000", false, List.of(), null,
@@ -138,6 +146,6 @@ class ConversationEmbedderTest {
         assertThat(embedded.context()).isNull();
         assertThat(model.texts).containsExactly("thanks, found it");
         // the store is asked instead, and it holds nothing of theirs any more
-        assertThat(withOptOuts.parentLookup(reply)).isNotNull();
+        assertThat(new ConversationLookups(new ConversationContext(true, optOuts), new ChromaRequests(10)).parents(reply)).isNotNull();
     }
 }

@@ -47,7 +47,7 @@ import routes.schema.WireFormat;
             "rtfm.retry.initial-delay-ms=1",
             "camel.server.enabled=false",
             "camel.management.enabled=false",
-            "camel.main.configuration-classes=routes.flow.RouteLogicTest$Beans,routes.flow.RouteLogicTest$Reliability,routes.DiscordConfiguration,routes.PrivacyConfiguration,routes.BoundaryConfiguration"
+            "camel.main.configuration-classes=routes.flow.RouteLogicTest$Beans,routes.flow.RouteLogicTest$Reliability,routes.AnswerConfiguration,routes.DiscordConfiguration,routes.PrivacyConfiguration,routes.BoundaryConfiguration"
         },
         replaceRouteFromWith = {
             "ingest-messages=direct:ingest-messages-source",
@@ -171,12 +171,28 @@ class RouteLogicTest {
 
     @Test
     void anEmptyQuestionGetsAUsageHint() throws Exception {
+        double counted = answersCounted(BotResponse.NO_MATCH);
+        long timed = latenciesTimed();
         responses.expectedMessageCount(1);
         template.sendBody("direct:answer-queries-source", wire.write(query("", null)));
         MockEndpoint.assertIsSatisfied(context);
         BotResponse response = wire.parseResponse(responses.getExchanges().get(0).getMessage().getBody(String.class));
         assertThat(response.mode()).isEqualTo(BotResponse.NO_MATCH);
         assertThat(response.responseText()).contains("RTFM how do I");
+        assertThat(answersCounted(BotResponse.NO_MATCH)).as("rtfm_queries_total{mode=no_match}").isEqualTo(counted + 1);
+        assertThat(latenciesTimed()).as("rtfm_answer_latency_seconds").isEqualTo(timed + 1);
+    }
+
+    private double answersCounted(String mode) {
+        io.micrometer.core.instrument.Counter counter = context.getRegistry().lookupByNameAndType("rtfmMetrics", routes.metrics.RtfmMetrics.class)
+                .registry().find("rtfm.queries").tag("mode", mode).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long latenciesTimed() {
+        io.micrometer.core.instrument.Timer timer = context.getRegistry().lookupByNameAndType("rtfmMetrics", routes.metrics.RtfmMetrics.class)
+                .registry().find("rtfm.answer.latency").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
@@ -222,6 +238,8 @@ class RouteLogicTest {
     void aChromaThatDoesNotAnswerIsWaitedOutByIngestButAQuestionIsDeadLetteredAndAnswered() throws Exception {
         deadLetters.expectedMessageCount(2);
         responses.expectedMessageCount(2);
+        double apologiesCounted = answersCounted(BotResponse.ERROR);
+        long timed = latenciesTimed();
         // ingest: rtfm.retry.max-redeliveries (5) retries, then the record goes back to its consumer, which polls it again
         org.apache.camel.Exchange ingest = template.send("direct:ingest-messages-source", exchange -> exchange.getMessage().setBody(
                 List.of(record(wire.write(message("10", "deploys run at 5pm")), Map.of("kafka.TOPIC", "discord-messages",
@@ -248,6 +266,8 @@ class RouteLogicTest {
         BotResponse apology = wire.parseResponse(responses.getExchanges().get(0).getMessage().getBody(String.class));
         assertThat(apology.mode()).isEqualTo(BotResponse.ERROR);
         assertThat(apology.queryId()).isEqualTo("q-down");
+        assertThat(answersCounted(BotResponse.ERROR)).as("both apologies counted").isEqualTo(apologiesCounted + 2);
+        assertThat(latenciesTimed()).as("each from its question's timestamp").isEqualTo(timed + 2);
     }
 
     @Test

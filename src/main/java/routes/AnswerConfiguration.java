@@ -1,0 +1,81 @@
+package routes;
+
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+import routes.answer.AnswerKey;
+import routes.answer.AnswerRanker;
+import routes.answer.Apologies;
+import routes.answer.AudienceFilter;
+import routes.answer.CandidateSelector;
+import routes.answer.GeminiFallback;
+import routes.answer.QuestionTriage;
+import routes.answer.ResponseFactory;
+import routes.gemini.GeminiClient;
+import routes.metrics.RtfmMetrics;
+import routes.schema.WireFormat;
+
+/**
+ * The beans of the answer path (answer-queries, and the dead-letter route's apology): from the
+ * search's candidates to the BotResponse, each built from its properties. Lazy, like RtfmConfiguration's.
+ */
+public class AnswerConfiguration implements CamelConfiguration {
+
+    @BindToRegistry(lazy = true)
+    public CandidateSelector candidateSelector(@PropertyInject("rtfm.retrieval.min-similarity") double minSimilarity,
+                                               @PropertyInject("rtfm.retrieval.lexical-weight") double lexicalWeight) {
+        return new CandidateSelector(minSimilarity, lexicalWeight);
+    }
+
+    @BindToRegistry(lazy = true)
+    public AnswerRanker answerRanker(@PropertyInject("rtfm.retrieval.max-sources") int maxSources,
+                                     @PropertyInject("rtfm.retrieval.answer-links") boolean answerLinks,
+                                     @PropertyInject("rtfm.retrieval.answer-roots") int roots,
+                                     @PropertyInject("rtfm.retrieval.answer-bonus") double bonus) {
+        return new AnswerRanker(maxSources, answerLinks, roots, bonus);
+    }
+
+    @BindToRegistry(lazy = true)
+    public AudienceFilter audience() {
+        return new AudienceFilter();
+    }
+
+    @BindToRegistry(lazy = true)
+    public GeminiClient gemini(@PropertyInject(value = "rtfm.gemini.api-key", defaultValue = "") String apiKey,
+                               @PropertyInject("rtfm.gemini.temperature") double temperature,
+                               @PropertyInject("rtfm.gemini.max-output-tokens") int maxOutputTokens,
+                               @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
+        return new GeminiClient(apiKey, temperature, maxOutputTokens, metrics);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ResponseFactory responses(@PropertyInject("rtfm.trigger-word") String triggerWord,
+                                     @PropertyInject("rtfm.retrieval.excerpt-chars") int excerptChars,
+                                     @PropertyInject("rtfm.gemini.model") String model) {
+        return new ResponseFactory(triggerWord, excerptChars, model);
+    }
+
+    /** answer-queries' idempotency key: the question's id (a late answer's differs). */
+    @BindToRegistry(lazy = true)
+    public AnswerKey answerKey() {
+        return new AnswerKey();
+    }
+
+    @BindToRegistry(lazy = true)
+    public QuestionTriage questionTriage() {
+        return new QuestionTriage();
+    }
+
+    /** error-handling.yaml's dead-letter route: an error answer for a question it dead-letters. */
+    @BindToRegistry(lazy = true)
+    public Apologies apologies(@BeanInject("responses") ResponseFactory responses,
+                                            @BeanInject("wireFormat") WireFormat wireFormat) {
+        return new Apologies(responses, wireFormat);
+    }
+
+    @BindToRegistry(lazy = true)
+    public GeminiFallback geminiFallback(@BeanInject("responses") ResponseFactory responses, @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
+        return new GeminiFallback(responses, metrics);
+    }
+}
