@@ -25,6 +25,8 @@ final class AnswerMetadata {
         }
         if (!candidates.isEmpty()) {
             metadata.put("confidence", Math.round(candidates.get(0).similarity() * 1000) / 1000.0);
+            // the ranking's own score for its first source (similarity, words, answer links): what a proactive answer is gated on
+            metadata.put(BotResponse.RANK_SCORE, Math.round(candidates.get(0).score() * 1000) / 1000.0);
         }
         for (String tokens : new String[] {ResponseFactory.PROMPT_TOKENS, ResponseFactory.OUTPUT_TOKENS}) {
             Object count = exchange.getVariable(tokens);

@@ -52,6 +52,10 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "for every question whose first source is not an answer, say what took first place")
     boolean explain;
 
+    @Option(names = "--proactive", description = "what proactive answers would do on this set: coverage and precision@1 at "
+            + "rtfm.autoanswer.min-confidence, the threshold a precision@1 of 0.8 needs (fitted, and cross-validated) and the calibration")
+    boolean proactive;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a property, e.g. --set rtfm.retrieval.lexical-weight=0")
     java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
@@ -80,26 +84,16 @@ public class EvalCommand implements Callable<Integer> {
         out.printf("indexed %d messages of %d; %d questions%n", report.indexed(), export.size(), set.size());
         report.retrieval().misses().forEach(miss -> out.println("  " + miss));
         if (explain) {
-            printExplanations(out, report.retrieval().explained());
+            FirstPlace.print(out, report.retrieval().explained());
         }
         out.println(report.retrieval());
+        if (proactive) {
+            double threshold = Double.parseDouble(RtfmSettings.load(props).get("rtfm.autoanswer.min-confidence"));
+            report.retrieval().calibration().report(threshold).forEach(out::println);
+        }
         out.printf(java.util.Locale.ROOT, "headline recall@%d = %.3f%n", k, report.retrieval().recallAt(k));
         out.flush();
         return 0;
-    }
-
-    /** The questions whose first source is not an answer, by what took first place, counted by kind. */
-    private static void printExplanations(PrintWriter out, List<String> explained) {
-        out.println("first source not an answer: " + explained.size());
-        for (String kind : FirstPlace.KINDS) {
-            List<String> rows = explained.stream().filter(row -> row.startsWith(kind + "\t")).toList();
-            out.printf("  %-24s %d%n", kind, rows.size());
-            rows.forEach(row -> {
-                String[] parts = row.split("\t", 3);
-                String excerpt = parts[2].length() > 70 ? parts[2].substring(0, 69) + "…" : parts[2];
-                out.printf("    %s%n      first: %s%n", parts[1], excerpt);
-            });
-        }
     }
 
     /** What one evaluation found. */

@@ -47,4 +47,18 @@ public final class FirstPlace {
         }
         return parent != null || continued.contains(first) ? ANOTHER_CONVERSATION : UNRELATED;
     }
+
+    /** Prints `eval --explain`: the questions whose first source is not an answer, by what took first place, counted by kind. */
+    public static void print(java.io.PrintWriter out, List<String> explained) {
+        out.println("first source not an answer: " + explained.size());
+        for (String kind : FirstPlace.KINDS) {
+            List<String> rows = explained.stream().filter(row -> row.startsWith(kind + "\t")).toList();
+            out.printf("  %-24s %d%n", kind, rows.size());
+            rows.forEach(row -> {
+                String[] parts = row.split("\t", 3);
+                String excerpt = parts[2].length() > 70 ? parts[2].substring(0, 69) + "…" : parts[2];
+                out.printf("    %s%n      first: %s%n", parts[1], excerpt);
+            });
+        }
+    }
 }

@@ -35,8 +35,10 @@ public final class RetrievalEvaluation {
         List<Integer> ranks = new ArrayList<>();
         List<String> misses = new ArrayList<>();
         List<String> explained = new ArrayList<>();
+        List<ProactiveCalibration.Point> firstSources = new ArrayList<>();
         for (EvalQuestion question : set) {
-            List<BotResponse.Source> sources = ask(question.question(), guildId).sources();
+            BotResponse answer = ask(question.question(), guildId);
+            List<BotResponse.Source> sources = answer.sources();
             int rank = 0;
             for (int i = 0; sources != null && i < sources.size() && i < DEPTH; i++) {
                 if (question.expectedMessageIds().contains(sources.get(i).messageId())) {
@@ -45,6 +47,10 @@ public final class RetrievalEvaluation {
                 }
             }
             ranks.add(rank);
+            Object score = answer.metadata() == null ? null : answer.metadata().get(BotResponse.RANK_SCORE);
+            if (score instanceof Number number) {
+                firstSources.add(new ProactiveCalibration.Point(number.doubleValue(), rank == 1));
+            }
             if (rank != 1 && firstPlace != null && sources != null && !sources.isEmpty()) {
                 explained.add(firstPlace.kind(sources.get(0).messageId(), question.expectedMessageIds()) + "\t" + question.question()
                         + "\t" + sources.get(0).excerpt().replaceAll("\\s+", " "));
@@ -53,7 +59,7 @@ public final class RetrievalEvaluation {
                 misses.add((rank == 0 ? "not in top " + DEPTH : "rank " + rank) + ": " + question.question());
             }
         }
-        return RetrievalReport.of(ranks, misses, explained);
+        return RetrievalReport.of(ranks, misses, explained, new ProactiveCalibration(firstSources));
     }
 
     private BotResponse ask(String question, String guildId) throws IOException, InterruptedException {

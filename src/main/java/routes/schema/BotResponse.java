@@ -29,6 +29,8 @@ public record BotResponse(
     /** Metadata keys naming the question's guild and asker, so the question log can apply the opt-out list to an answer alone. */
     public static final String GUILD_ID = "guild_id";
     public static final String ASKER_ID = "asker_id";
+    /** Metadata key of the ranking's score for the first source (similarity, words and answer links), beside its similarity ("confidence"). */
+    public static final String RANK_SCORE = "rank_score";
 
     public static final String GENERATED = "generated";
     public static final String SOURCES_ONLY = "sources_only";

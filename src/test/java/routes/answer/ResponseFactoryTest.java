@@ -52,6 +52,10 @@ class ResponseFactoryTest {
         // excerpts are cut at rtfm.retrieval.excerpt-chars
         assertThat(sources.sources().get(0).excerpt()).hasSize(20).endsWith("…");
         assertThat(sources.metadata()).containsEntry("confidence", 0.812).containsEntry("sources_count", 2);
+        // an answer ranked above its question (AnswerRanker) carries the ranking's score for it, beside its own similarity
+        BotResponse linked = responses.withoutGeneration(query("where?", null),
+                List.of(candidate("7", 0.61234, "use top_k=5").withScore(1.0456)), exchange);
+        assertThat(linked.metadata()).containsEntry("confidence", 0.612).containsEntry(BotResponse.RANK_SCORE, 1.046);
         assertThat(sources.model()).isNull();
     }
 
