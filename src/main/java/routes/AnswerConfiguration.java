@@ -10,6 +10,7 @@ import routes.answer.Apologies;
 import routes.answer.AudienceFilter;
 import routes.answer.CandidateSelector;
 import routes.answer.GeminiFallback;
+import routes.answer.ProactiveGate;
 import routes.answer.QuestionTriage;
 import routes.answer.ResponseFactory;
 import routes.gemini.GeminiClient;
@@ -60,6 +61,11 @@ public class AnswerConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public AnswerKey answerKey() {
         return new AnswerKey();
+    }
+
+    @BindToRegistry(lazy = true)
+    public ProactiveGate proactiveGate(@PropertyInject("rtfm.autoanswer.min-confidence") double minConfidence) {
+        return new ProactiveGate(minConfidence);
     }
 
     @BindToRegistry(lazy = true)

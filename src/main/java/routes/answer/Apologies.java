@@ -12,7 +12,8 @@ import routes.schema.WireFormat;
 
 /**
  * error-handling.yaml's dead-letter route: a question being dead-lettered gets an error answer, so
- * its asker is never left waiting. A record of another topic, or one that is no question, gets none.
+ * its asker is never left waiting. A record of another topic, one that is no question, or a
+ * proactive question (nobody waits for it) gets none.
  */
 public class Apologies {
 
@@ -33,6 +34,10 @@ public class Apologies {
         try {
             query = wireFormat.parseQuery(original);
         } catch (InvalidRecordException notAQuestion) {
+            return null;
+        }
+        if (query.proactive()) {
+            // nobody asked: nobody waits for an answer, least of all an apology
             return null;
         }
         // named like answer-queries names it, so the apology is counted with its question's latency

@@ -2,6 +2,7 @@ package routes.answer;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -18,6 +19,7 @@ public class ResponseFactory {
     /** The exchange variable holding Gemini's token counts for this answer (its reply), read into the answer's metadata. */
     static final String PROMPT_TOKENS = "prompt_tokens";
     static final String OUTPUT_TOKENS = "output_tokens";
+    static final String PROACTIVE_LABEL = "This may already be answered — from earlier in %s:\n\n";
     static final String LATE_PREFIX = "(A late answer: I could not answer this when it was asked.)\n\n";
 
     private final String triggerWord;
@@ -33,10 +35,25 @@ public class ResponseFactory {
 
     /** The answer to a question that {@link QuestionTriage#needsNoSearch}: a usage hint, or that there is nothing to search. */
     public BotResponse withoutSearch(@Variable("query") BotQuery query, Exchange exchange) {
+        if (query.proactive()) {
+            return build(query, exchange, BotResponse.PROACTIVE_SKIPPED, "Not answered: nothing to search for it.", List.of(), null);
+        }
         String text = query.question().isBlank()
                 ? "Ask me something after the trigger word, for example: " + triggerWord + " how do I configure the API endpoint?"
                 : "I can't search any channel you have access to, so I have nothing to answer from.";
         return build(query, exchange, BotResponse.NO_MATCH, text, List.of(), null);
+    }
+
+    /**
+     * A proactive question the ranking is not sure enough of (ProactiveGate): recorded on bot-responses for
+     * the question log, with what was found, and never delivered.
+     */
+    public BotResponse proactiveSkipped(@Variable("query") BotQuery query, @Variable("candidates") List<Candidate> candidates,
+                                        Exchange exchange) {
+        String text = candidates.isEmpty() ? "Not answered: nothing in the history matched."
+                : String.format(Locale.ROOT, "Not answered: the best source scored %.3f, under rtfm.autoanswer.min-confidence.",
+                        candidates.get(0).score());
+        return build(query, exchange, BotResponse.PROACTIVE_SKIPPED, text, candidates, null);
     }
 
     /** The answer when Gemini is not asked: no match, or (without a Gemini key) the sources themselves, labelled. */
@@ -95,6 +112,12 @@ public class ResponseFactory {
             text = text + "\n\n" + AnswerText.withheldNotice(withheld);
         }
         Map<String, Object> metadata = AnswerMetadata.of(query, exchange, sources.size(), withheld, candidates);
+        if (query.proactive() && (BotResponse.GENERATED.equals(mode) || BotResponse.SOURCES_ONLY.equals(mode))) {
+            // nobody asked: the answer says where it comes from, so it reads as an offer, not a reply
+            String channel = candidates.isEmpty() || candidates.get(0).channelName() == null ? "this server"
+                    : "#" + candidates.get(0).channelName();
+            text = String.format(PROACTIVE_LABEL, channel) + text;
+        }
         if (AnswerKey.isLate(query) && !BotResponse.ERROR.equals(mode)) {
             text = LATE_PREFIX + text;
         }

@@ -3,7 +3,7 @@ package routes.questionlog;
 import java.util.Map;
 import routes.schema.BotQuery;
 
-/** How a question was asked, as the log records it: by the trigger word, /ask, /ask private, at the console or on the API. */
+/** How a question was asked, as the log records it: by the trigger word, /ask, /ask private, at the console, on the API, or by nobody (proactive). */
 public final class AskedVia {
 
     public static final String TRIGGER = "trigger";
@@ -11,6 +11,8 @@ public final class AskedVia {
     public static final String SLASH_PRIVATE = "slash_private";
     public static final String CONSOLE = "console";
     public static final String API = "api";
+    /** Nobody asked: RTFM noticed the question itself (proactive answers). */
+    public static final String PROACTIVE = "proactive";
 
     private AskedVia() {
     }
@@ -19,7 +21,9 @@ public final class AskedVia {
     public static String of(BotQuery query) {
         Map<String, Object> context = query.context() == null ? Map.of() : query.context();
         String origin = query.origin();
-        if ("console".equals(origin)) {
+        if (query.proactive()) {
+            return PROACTIVE;
+        } else if ("console".equals(origin)) {
             return CONSOLE;
         } else if ("http".equals(origin)) {
             return API;

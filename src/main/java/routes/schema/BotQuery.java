@@ -27,6 +27,17 @@ public record BotQuery(
     public static final String REPLY_INTERACTION = "reply_interaction";
     public static final String REPLY_PRIVATE = "reply_private";
 
+    /**
+     * Context key saying why the question was asked: absent for a member who asked RTFM, {@link #PROACTIVE}
+     * for a question RTFM noticed by itself (proactive answers), answered only when the ranking is sure.
+     */
+    public static final String TRIGGER = "trigger";
+    public static final String PROACTIVE = "proactive";
+
+    public boolean proactive() {
+        return context != null && PROACTIVE.equals(context.get(TRIGGER));
+    }
+
     public String origin() {
         Object origin = context == null ? null : context.get(ORIGIN);
         return origin == null ? null : origin.toString();

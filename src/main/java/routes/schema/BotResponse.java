@@ -36,6 +36,8 @@ public record BotResponse(
     public static final String SOURCES_ONLY = "sources_only";
     public static final String NO_MATCH = "no_match";
     public static final String ERROR = "error";
+    /** A proactive question the ranking was not sure enough to answer: logged, never delivered. */
+    public static final String PROACTIVE_SKIPPED = "proactive_skipped";
     /** Not an answer: the outcome of a request such as /forget, for the one who made it. */
     public static final String NOTICE = "notice";
 

@@ -107,6 +107,30 @@ class ResponseFactoryTest {
         assertThat(apology.metadata()).containsEntry("origin", "discord").containsEntry("reply_channel_id", "thread-9");
         assertThat(apologies.apologyFor("discord-messages", query, "bot-queries", exchange)).isNull();
         assertThat(apologies.apologyFor("bot-queries", "{broken", "bot-queries", exchange)).isNull();
+        // a question nobody asked (proactive) leaves nobody waiting: no apology
+        String proactive = new routes.schema.WireFormat().write(proactive("when do deploys run?"));
+        assertThat(apologies.apologyFor("bot-queries", proactive, "bot-queries", exchange)).isNull();
+    }
+
+    private static BotQuery proactive(String question) {
+        return new BotQuery("q1", "m1", question, "ana", "7", "c1", "2025-11-02T12:34:56Z",
+                Map.of("origin", "discord", BotQuery.TRIGGER, BotQuery.PROACTIVE), 1, "g1", null, null);
+    }
+
+    @Test
+    void aProactiveAnswerSaysWhereItComesFromAndOneHeldBackSaysWhy() {
+        BotResponse offered = responses.withoutGeneration(proactive("how do I get more chunks back?"),
+                List.of(candidate("5", 0.99, "use similarity_top_k=5")), exchange);
+        assertThat(offered.mode()).isEqualTo(BotResponse.SOURCES_ONLY);
+        assertThat(offered.responseText()).startsWith("This may already be answered — from earlier in #help:\n\nAnswer generation");
+        BotResponse held = responses.proactiveSkipped(proactive("how do I get more chunks back?"),
+                List.of(candidate("5", 0.512, "use similarity_top_k=5")), exchange);
+        assertThat(held.mode()).isEqualTo(BotResponse.PROACTIVE_SKIPPED);
+        assertThat(held.responseText()).isEqualTo("Not answered: the best source scored 0.512, under rtfm.autoanswer.min-confidence.");
+        assertThat(responses.withoutSearch(proactive(""), exchange).mode()).isEqualTo(BotResponse.PROACTIVE_SKIPPED);
+        // asked by a member, the same sources carry no such label
+        assertThat(responses.withoutGeneration(query("how do I get more chunks back?", null),
+                List.of(candidate("5", 0.99, "use similarity_top_k=5")), exchange).responseText()).startsWith("Answer generation");
     }
 
     @Test

@@ -278,15 +278,19 @@ class RouteLogicTest {
                 Map.of("origin", "http"), 1, "local", null, null);
         AskWaiters askWaiters = context.getRegistry().lookupByNameAndType("askWaiters", AskWaiters.class);
         askWaiters.register(waiting);
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("deliver-responses").whenDone(2).create();
+        // a proactive question held back is for the question log: the console that it names prints nothing of it
+        BotResponse held = new BotResponse("r-q-held", "q-held", "m", "Not answered: the best source scored 0.512, under ...", "general",
+                "2025-11-02T12:34:57Z", Map.of("origin", "console"), 1, BotResponse.PROACTIVE_SKIPPED, List.of(), null, 10L);
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("deliver-responses").whenDone(3).create();
 
+        template.sendBody("direct:deliver-responses-source", wire.write(held));
         template.sendBody("direct:deliver-responses-source", wire.write(forConsole));
         template.sendBody("direct:deliver-responses-source", wire.write(forHttp));
 
         assertThat(done.matchesWaitTime()).isTrue();
         assertThat(CONSOLE_OUT.toString(StandardCharsets.UTF_8))
                 .contains("RTFM [generated]: Deploys run on Fridays [1].").contains("Sources:").contains("[1] ana: deploys are on fridays")
-                .doesNotContain("similarity_top_k");
+                .doesNotContain("similarity_top_k").doesNotContain("Not answered").doesNotContain("proactive_skipped");
         assertThat(askWaiters.await(waiting).responseText()).isEqualTo("Use similarity_top_k [1].");
     }
 

@@ -145,6 +145,26 @@ abstract class QuestionLogContract {
     }
 
     @Test
+    void aProactiveQuestionIsAnsweredOnlyWhenTheRankingIsSureAndLoggedEitherWay() throws Exception {
+        // nobody asked RTFM these two (context trigger: proactive); the office message says the first one word for word
+        String sure = "proactive_sure_" + run;
+        String unsure = "proactive_unsure_" + run;
+        Map<String, Object> context = Map.of(BotQuery.ORIGIN, "http", BotQuery.TRIGGER, BotQuery.PROACTIVE);
+        TopicReader.sendAll(SharedInfrastructure.kafkaBootstrap(), topic("queries"), List.of(
+                Map.entry("help:u-pro", wire.write(new BotQuery(sure, sure, "The office is closed on Fridays.", "pro", "u-pro", "help",
+                        Instant.now().toString(), context, 1, GUILD, null, null))),
+                Map.entry("help:u-pro", wire.write(new BotQuery(unsure, unsure, "How do I change my password in the account settings?",
+                        "pro", "u-pro", "help", Instant.now().toString(), context, 1, GUILD, null, null)))));
+        Map<String, Object> answered = awaitRow(sure, r -> r.get("mode") != null && r.get("question") != null);
+        assertThat(answered).containsEntry("asked_via", "proactive").containsEntry("mode", "sources_only");
+        assertThat((String) answered.get("answer")).startsWith("This may already be answered — from earlier in #help:");
+        // nothing said here is about passwords: not answered, but on the record (17 characters of mode fit)
+        Map<String, Object> skipped = awaitRow(unsure, r -> r.get("mode") != null && r.get("question") != null);
+        assertThat(skipped).containsEntry("asked_via", "proactive").containsEntry("mode", "proactive_skipped");
+        assertThat((String) skipped.get("answer")).startsWith("Not answered");
+    }
+
+    @Test
     void aVoteTheApiCannotTakeIsRefusedSayingWhy() throws Exception {
         HttpResponse<String> noVote = post("/api/feedback", "{\"query_id\":\"q1\",\"vote\":\"maybe\"}");
         assertThat(noVote.statusCode()).isEqualTo(400);
