@@ -12,6 +12,9 @@ import routes.discord.PendingInteractions;
 import routes.discord.QuestionDetector;
 import routes.discord.QuestionLimiter;
 import routes.kafka.KafkaClientSettings;
+import routes.proactive.AutoAnswerChannels;
+import routes.proactive.ProactiveLimits;
+import routes.schema.WireFormat;
 
 /** The Discord gateway's beans: the JDA connection, its question limit, pending /ask interactions and answer delivery. */
 public class DiscordConfiguration implements CamelConfiguration {
@@ -40,8 +43,10 @@ public class DiscordConfiguration implements CamelConfiguration {
                                                @PropertyInject("rtfm.backfill.max-age-days") int maxAgeDays,
                                                @PropertyInject("rtfm.topics.backfill-state.name") String watermarkTopic,
                                                @BeanInject("kafkaClients") KafkaClientSettings kafka,
-                                               @BeanInject("recordOutcomes") RecordOutcomes outcomes) {
+                                               @BeanInject("recordOutcomes") RecordOutcomes outcomes,
+                                               @BeanInject("autoAnswerChannels") AutoAnswerChannels autoAnswer) {
         DiscordConnection connection = new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending);
+        connection.setAutoAnswer(autoAnswer);
         connection.setIntakeBuffer(intakeBuffer);
         connection.setFeedbackMaxAgeDays(feedbackMaxAgeDays);
         if (backfill) {
@@ -50,9 +55,19 @@ public class DiscordConfiguration implements CamelConfiguration {
         return connection;
     }
 
+    /** Where proactive answers are on (rtfm-channel-settings): started with the Discord connection, which alone needs it. */
+    @BindToRegistry(lazy = true)
+    public AutoAnswerChannels autoAnswerChannels(@BeanInject("wireFormat") WireFormat wireFormat,
+                                                 @BeanInject("kafkaClients") KafkaClientSettings kafka,
+                                                 @PropertyInject("rtfm.topics.channel-settings.name") String topic,
+                                                 @BeanInject("recordOutcomes") RecordOutcomes outcomes) {
+        return new AutoAnswerChannels(wireFormat, kafka, topic, outcomes);
+    }
+
     @BindToRegistry(lazy = true)
     public DiscordReplies discordReplies(@BeanInject("discordConnection") DiscordConnection connection,
-                                         @BeanInject("pendingInteractions") PendingInteractions pending) {
-        return new DiscordReplies(connection, pending);
+                                         @BeanInject("pendingInteractions") PendingInteractions pending,
+                                         @PropertyInject("rtfm.autoanswer.per-channel-per-hour") int perChannelPerHour) {
+        return new DiscordReplies(connection, pending, new ProactiveLimits(perChannelPerHour, System::currentTimeMillis));
     }
 }

@@ -41,6 +41,10 @@ final class AnswerMetadata {
         if (query.userId() != null) {
             metadata.put(BotResponse.ASKER_ID, query.userId());
         }
+        if (query.proactive()) {
+            // the Discord gateway limits how often it posts what nobody asked for (ProactiveLimits)
+            metadata.put(BotQuery.TRIGGER, BotQuery.PROACTIVE);
+        }
         if (query.origin() != null) {
             metadata.put(BotQuery.ORIGIN, query.origin());
         }

@@ -25,6 +25,7 @@ import routes.kafka.KafkaClientSettings;
 import routes.kafka.TopicSpec;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
+import routes.schema.ChannelSetting;
 import routes.schema.DeadLetter;
 import routes.schema.DiscordMessage;
 import routes.schema.Feedback;
@@ -134,6 +135,7 @@ public final class KafkaCheck implements AutoCloseable {
             case "responses" -> wireFormat.parseResponse(json);
             case "optouts" -> wireFormat.parseOptOut(json);
             case "feedback" -> wireFormat.parseFeedback(json);
+            case "channel-settings" -> wireFormat.parseChannelSetting(json);
             case BACKFILL_STATE, INDEX_STATE -> {
                 try {
                     Class<?> type = BACKFILL_STATE.equals(role) ? Watermark.class : IndexState.class;
@@ -167,6 +169,8 @@ public final class KafkaCheck implements AutoCloseable {
             // as a row of guild kafka-check until its retention)
             case "feedback" -> new Feedback("kafka-check", "kafka-check", "kafka-check", "kafka-check", Feedback.UP, null, now,
                     WireFormat.SCHEMA_VERSION);
+            // proactive answers off in no guild's channel, under one fixed key that compaction keeps single
+            case "channel-settings" -> new ChannelSetting("kafka-check", "kafka-check", false, null, now, WireFormat.SCHEMA_VERSION);
             // a watermark of no guild's channel, under one fixed key that compaction keeps single
             case BACKFILL_STATE -> new Watermark("kafka-check", "kafka-check", null, null, true, 0, now);
             case INDEX_STATE -> new IndexState("kafka-check", List.of(), "kafka-check", now);

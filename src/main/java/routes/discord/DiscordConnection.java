@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.backfill.Watermarks;
 import routes.metrics.RtfmMetrics;
+import routes.proactive.AutoAnswerChannels;
+import routes.proactive.ProactiveQuestions;
 
 /**
  * The connection to Discord as a Camel service: started once the routes listen (so the first
@@ -44,6 +46,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     private int intakeBuffer;
     private int feedbackMaxAgeDays;
     private Watermarks watermarks;
+    private AutoAnswerChannels autoAnswer;
     private int backfillMaxAgeDays;
     private DiscordBackfill backfill;
 
@@ -74,6 +77,11 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         this.backfillMaxAgeDays = maxAgeDays;
     }
 
+    /** Where proactive answers are on: read before the connection opens, followed while it lives. */
+    public void setAutoAnswer(AutoAnswerChannels autoAnswer) {
+        this.autoAnswer = autoAnswer;
+    }
+
     public boolean configured() {
         return !token.isEmpty();
     }
@@ -97,6 +105,8 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         DiscordIntake intake = new DiscordIntake(camelContext, intakeBuffer,
                 () -> camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", RtfmMetrics.class).intakeFailed());
         this.intake = intake;
+        ServiceHelper.startService(autoAnswer);
+        HealthCheckRegistry.get(camelContext).register(autoAnswer.follower().healthCheck());
         String gateway = gatewayUrl;
         JDA client = JDABuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
@@ -110,8 +120,9 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
                 })
                 .setCompression(compression)
                 .setEnableShutdownHook(false)
-                .addEventListeners(new DiscordEvents(intake, questions, limiter), new SlashAsk(intake, questions, limiter, pending),
-                        new SlashPrivacy(intake, pending), new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)))
+                .addEventListeners(new DiscordEvents(intake, questions, limiter, new ProactiveQuestions(autoAnswer)),
+                        new SlashAsk(intake, questions, limiter, pending), new SlashPrivacy(intake, pending, autoAnswer),
+                        new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)))
                 .build();
         try {
             client.awaitReady();
@@ -154,6 +165,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
                 client.shutdownNow();
             }
         }
+        ServiceHelper.stopService(autoAnswer);
         if (intake != null) {
             // no new event comes in now: what is buffered goes to Kafka before the routes stop
             intake.close();

@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import routes.gateway.GatewayContext;
+import routes.proactive.ProactiveQuestions;
 import routes.schema.BotQuery;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
@@ -19,7 +20,8 @@ import routes.schema.OptOut;
 /**
  * Every guild message, edit and delete into the pipeline. A message that asks the bot ("RTFM ...",
  * an @mention) carries the channels its author may read and, of those, the ones everyone in this
- * channel may read (the answer is posted here); over the question limit it gets a polite notice instead. The bot's own messages are not stored.
+ * channel may read (the answer is posted here); over the question limit it gets a polite notice instead. So does a
+ * message RTFM may answer unasked (ProactiveQuestions), marked as such. The bot's own messages are not stored.
  */
 final class DiscordEvents extends ListenerAdapter {
 
@@ -29,11 +31,13 @@ final class DiscordEvents extends ListenerAdapter {
     private final DiscordIntake intake;
     private final QuestionDetector questions;
     private final QuestionLimiter limiter;
+    private final ProactiveQuestions proactive;
 
-    DiscordEvents(DiscordIntake intake, QuestionDetector questions, QuestionLimiter limiter) {
+    DiscordEvents(DiscordIntake intake, QuestionDetector questions, QuestionLimiter limiter, ProactiveQuestions proactive) {
         this.intake = intake;
         this.questions = questions;
         this.limiter = limiter;
+        this.proactive = proactive;
     }
 
     @Override
@@ -48,8 +52,14 @@ final class DiscordEvents extends ListenerAdapter {
         List<String> visible = null;
         List<String> audience = null;
         boolean allowed = true;
-        if (!event.getAuthor().isBot() && record.addressesBot()) {
-            allowed = limiter.tryAcquire(event.getAuthor().getId());
+        // nobody asked RTFM, but the channel has proactive answers on and this reads as a question: asked on their behalf
+        boolean unasked = !record.addressesBot() && proactive.applies(record);
+        if (unasked) {
+            replyTo.put(BotQuery.TRIGGER, BotQuery.PROACTIVE);
+        }
+        if (!event.getAuthor().isBot() && (record.addressesBot() || unasked)) {
+            // the member's question limit counts only what they asked
+            allowed = unasked || limiter.tryAcquire(event.getAuthor().getId());
             if (!allowed) {
                 message.reply(TOO_FAST).setAllowedMentions(List.of()).mentionRepliedUser(false).queue();
             } else {
@@ -57,7 +67,9 @@ final class DiscordEvents extends ListenerAdapter {
                 visible = member == null ? List.of() : ChannelAccess.readableChannelIds(event.getGuild(), member);
                 // the answer is posted here, for everyone who can see this channel
                 audience = AudienceAccess.citableIn(message.getGuildChannel(), member, visible);
-                message.getChannel().sendTyping().queue();
+                if (!unasked) {
+                    message.getChannel().sendTyping().queue();
+                }
             }
         }
         intake.message(record, new GatewayContext(DiscordIntake.ORIGIN, visible, audience, allowed, replyTo));

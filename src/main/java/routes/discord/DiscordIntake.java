@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.gateway.GatewayContext;
 import routes.schema.BotQuery;
+import routes.schema.ChannelSetting;
 import routes.schema.Feedback;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
@@ -56,6 +57,11 @@ final class DiscordIntake implements AutoCloseable {
     /** A member's or a channel's indexing choice (/forget, /remember, /rtfm, a deleted channel). */
     void optOut(OptOut choice) {
         submit("opt-out " + choice.key(), () -> producer.sendBody("direct:discord-opt-outs", choice));
+    }
+
+    /** A channel's proactive-answer choice (/rtfm autoanswer). */
+    void channelSetting(ChannelSetting setting) {
+        submit("channel setting " + setting.key(), () -> producer.sendBody("direct:discord-channel-settings", setting));
     }
 
     /** A member's 👍/👎 on an answer. */

@@ -9,6 +9,8 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.gateway.AnswerGateway;
+import routes.proactive.ProactiveLimits;
+import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 
 /**
@@ -25,10 +27,12 @@ public class DiscordReplies implements AnswerGateway {
 
     private final DiscordConnection connection;
     private final PendingInteractions pending;
+    private final ProactiveLimits proactiveLimits;
 
-    public DiscordReplies(DiscordConnection connection, PendingInteractions pending) {
+    public DiscordReplies(DiscordConnection connection, PendingInteractions pending, ProactiveLimits proactiveLimits) {
         this.connection = connection;
         this.pending = pending;
+        this.proactiveLimits = proactiveLimits;
     }
 
     /** A Discord nonce (at most 25 characters) derived from the response id and the chunk's place. */
@@ -70,6 +74,12 @@ public class DiscordReplies implements AnswerGateway {
             return;
         }
         String channelId = String.valueOf(metadata.getOrDefault(DiscordEvents.REPLY_CHANNEL, response.channelId()));
+        if (BotQuery.PROACTIVE.equals(metadata.get(BotQuery.TRIGGER))
+                && !proactiveLimits.tryPost(response.channelId(), channelId.equals(response.channelId()) ? null : channelId)) {
+            LOG.info("Proactive answer {} not posted: channel {} has had its share this hour, or its thread one already",
+                    response.responseId(), response.channelId());
+            return;
+        }
         GuildMessageChannel channel = client.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
             LOG.warn("Answer {} is for channel {}, which this bot cannot see", response.responseId(), channelId);

@@ -40,11 +40,12 @@ public class QuestionDetector {
         mention = Pattern.compile("^\\s*<@!?" + Pattern.quote(botUserId) + ">[\\s\\p{Punct}]*(.*)$", Pattern.DOTALL);
     }
 
+    /** Whether a new member's message becomes a BotQuery: it asks the bot, or its gateway marks it proactive (ProactiveQuestions). */
     public boolean isQuestion(@Variable("message") DiscordMessage message, @Variable("gateway") GatewayContext gateway) {
         return (gateway == null || gateway.questionAllowed())
                 && DiscordMessage.CREATED.equals(message.eventOrDefault())
                 && !Boolean.TRUE.equals(message.authorIsBot())
-                && addressesBot(message);
+                && (addressesBot(message) || (gateway != null && BotQuery.PROACTIVE.equals(gateway.replyContext().get(BotQuery.TRIGGER))));
     }
 
     /** Why ingest does not index this message, or null when it is knowledge (deletions are not skipped: they remove). */

@@ -14,12 +14,15 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import routes.proactive.AutoAnswerChannels;
+import routes.schema.ChannelSetting;
 import routes.schema.OptOut;
 import routes.schema.WireFormat;
 
 /**
- * /forget, /remember and the admins' /rtfm exclude|include|forget. Each becomes an opt-out record
+ * /forget, /remember and the admins' /rtfm exclude|include|forget|autoanswer. All but autoanswer become an opt-out record
  * (the list is the compacted rtfm-optouts topic); a processor removes what is stored and its count
  * comes back like an answer, ephemerally, through the interaction.
  */
@@ -29,10 +32,12 @@ final class SlashPrivacy extends ListenerAdapter {
 
     private final DiscordIntake intake;
     private final PendingInteractions pending;
+    private final AutoAnswerChannels autoAnswer;
 
-    SlashPrivacy(DiscordIntake intake, PendingInteractions pending) {
+    SlashPrivacy(DiscordIntake intake, PendingInteractions pending, AutoAnswerChannels autoAnswer) {
         this.intake = intake;
         this.pending = pending;
+        this.autoAnswer = autoAnswer;
     }
 
     static List<CommandData> commands() {
@@ -47,7 +52,11 @@ final class SlashPrivacy extends ListenerAdapter {
                                 new SubcommandData("include", "Index a channel again, from now on")
                                         .addOption(OptionType.CHANNEL, "channel", "The channel", true),
                                 new SubcommandData("forget", "Forget a member (also one who left): remove and stop storing their messages")
-                                        .addOption(OptionType.STRING, "user", "The member's id or mention", true)));
+                                        .addOption(OptionType.STRING, "user", "The member's id or mention", true),
+                                new SubcommandData("autoanswer", "Answer questions nobody asked me in a channel, when I am sure (off by default)")
+                                        .addOption(OptionType.CHANNEL, "channel", "The channel", true)
+                                        .addOptions(new OptionData(OptionType.STRING, "mode", "on or off", true)
+                                                .addChoice("on", "on").addChoice("off", "off"))));
     }
 
     @Override
@@ -68,6 +77,9 @@ final class SlashPrivacy extends ListenerAdapter {
             // Discord hides /rtfm from them by default, but a server may grant it: the check is ours
             event.reply("Only members with the Manage Server permission can use /rtfm.").setEphemeral(true).queue();
             return;
+        } else if ("autoanswer".equals(event.getSubcommandName())) {
+            autoAnswer(event, guild);
+            return;
         } else {
             request = adminRequest(event);
             if (request == null) {
@@ -80,6 +92,24 @@ final class SlashPrivacy extends ListenerAdapter {
         Map<String, Object> reply = pending.awaitAnswer(requestId, event, true);
         intake.optOut(new OptOut(guild, request.subject(), request.subjectId(), request.indexed(), Instant.now().toString(),
                 request.reason(), event.getUser().getId(), requestId, reply, WireFormat.SCHEMA_VERSION));
+    }
+
+    /** /rtfm autoanswer: the choice is applied here at once and published for every other bot. */
+    private void autoAnswer(SlashCommandInteractionEvent event, String guild) {
+        OptionMapping channel = event.getOption("channel");
+        OptionMapping mode = event.getOption("mode");
+        if (channel == null || mode == null || !List.of("on", "off").contains(mode.getAsString())) {
+            event.reply("Give a channel and mode:on or mode:off.").setEphemeral(true).queue();
+            return;
+        }
+        boolean on = "on".equals(mode.getAsString());
+        ChannelSetting setting = autoAnswer.apply(new ChannelSetting(guild, channel.getAsString(), on, event.getUser().getId(),
+                Instant.now().toString(), WireFormat.SCHEMA_VERSION));
+        intake.channelSetting(setting);
+        event.reply(on ? "Proactive answers are on in <#" + setting.channelId() + ">: I answer a question there that nobody asked me "
+                        + "only when I am sure of its first source, and label it as such."
+                        : "Proactive answers are off in <#" + setting.channelId() + ">.")
+                .setEphemeral(true).setAllowedMentions(List.of()).queue();
     }
 
     private static OptOutRequest adminRequest(SlashCommandInteractionEvent event) {

@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 public final class TopicCatalog {
 
     public static final List<String> ROLES = List.of("messages", "queries", "responses", "dead-letter", "optouts", "idempotency",
-            "backfill-state", "index-state", "feedback");
+            "backfill-state", "index-state", "feedback", "channel-settings");
 
     private TopicCatalog() {
     }

@@ -9,7 +9,7 @@ public final class RecordKeys {
      * The Kafka key the wire contract gives a record: a message's id (so compaction and upserts
      * see one message), a question's channel and asker (so one asker's questions keep their order,
      * while a busy channel's askers spread over the partitions and are answered side by side), an
-     * answer's channel, a dead letter's original key, an opt-out's member or channel, a vote's answer and member.
+     * answer's channel, a dead letter's original key, an opt-out's member or channel, a vote's answer and member, a channel setting's channel.
      */
     public String keyOf(@Body Object record) {
         if (record instanceof DiscordMessage message) {
@@ -24,6 +24,8 @@ public final class RecordKeys {
             return choice.key();
         } else if (record instanceof Feedback vote) {
             return vote.key();
+        } else if (record instanceof ChannelSetting setting) {
+            return setting.key();
         }
         throw new IllegalArgumentException("not a wire record: " + (record == null ? "null" : record.getClass().getName()));
     }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
@@ -42,6 +43,10 @@ public final class WireFormat {
     private final JsonSchema deadLetter = load("dead-letter");
     private final JsonSchema optOut = load("opt-out");
     private final JsonSchema feedback = load("feedback");
+    private final JsonSchema channelSetting = load("channel-setting");
+    private final Map<Class<?>, JsonSchema> schemas = Map.of(DiscordMessage.class, discordMessage, BotQuery.class, botQuery,
+            BotResponse.class, botResponse, DeadLetter.class, deadLetter, OptOut.class, optOut, Feedback.class, feedback,
+            ChannelSetting.class, channelSetting);
     private final int maxRecordBytes;
 
     /** With the default record limit (1 MiB, the broker's default message size). */
@@ -103,6 +108,10 @@ public final class WireFormat {
         return read(json, feedback, Feedback.class);
     }
 
+    public ChannelSetting parseChannelSetting(String json) {
+        return read(json, channelSetting, ChannelSetting.class);
+    }
+
     /** Serialises a record after checking it against its own schema: we never publish what we would reject. */
     public String write(Object record) {
         JsonNode node = MAPPER.valueToTree(record);
@@ -130,20 +139,7 @@ public final class WireFormat {
     }
 
     private JsonSchema schemaFor(Object record) {
-        if (record instanceof DiscordMessage) {
-            return discordMessage;
-        } else if (record instanceof BotQuery) {
-            return botQuery;
-        } else if (record instanceof BotResponse) {
-            return botResponse;
-        } else if (record instanceof DeadLetter) {
-            return deadLetter;
-        } else if (record instanceof Feedback) {
-            return feedback;
-        } else if (record instanceof OptOut) {
-            return optOut;
-        }
-        return null;
+        return record == null ? null : schemas.get(record.getClass());
     }
 
     private <T> T read(String json, JsonSchema schema, Class<T> type) {

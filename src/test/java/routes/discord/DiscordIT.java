@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -56,6 +57,8 @@ class DiscordIT {
     private static final String DAVE = "4000000000000000005";
     private static final String EVE = "4000000000000000006";
     private static final String STAFF = "3000000000000000012";
+    /** Only the proactive-answers test posts here: it is the one channel with them on. */
+    private static final String HELP = "3000000000000000013";
     private static final String STAFF_ROLE = "5000000000000000001";
     private static final String PUBLIC_THREAD = "3000000000000000020";
     private static final String PRIVATE_THREAD = "3000000000000000021";
@@ -75,7 +78,7 @@ class DiscordIT {
     void start() throws Exception {
         discord = new FakeDiscord(GUILD,
                 List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(SECRET, "secret", Set.of(ALICE)),
-                        new FakeDiscord.Channel(STAFF, "staff", null, Set.of(STAFF_ROLE))),
+                        new FakeDiscord.Channel(STAFF, "staff", null, Set.of(STAFF_ROLE)), new FakeDiscord.Channel(HELP, "help", null)),
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
                         new FakeDiscord.Member(OTHER_BOT, "otherbot", true), new FakeDiscord.Member(CAROL, "carol", false),
                         new FakeDiscord.Member(DAVE, "dave", false, Set.of(STAFF_ROLE)), new FakeDiscord.Member(EVE, "eve", false)),
@@ -147,6 +150,52 @@ class DiscordIT {
                 .contains("@everyone");
         assertSafe(reply.body());
         assertThat(discord.calls()).anyMatch(call -> call.path().equals("/api/v10/channels/" + GENERAL + "/typing"));
+    }
+
+    @Test
+    void aQuestionNobodyAskedIsAnsweredOnlyWhereAnAdminTurnedItOnAndOnlyWhenTheRankingIsSure() {
+        store(HELP, ALICE, "To reset the staging database run make reset-staging in the ops repository");
+        String question = "How do I reset the staging database from the ops repository?";
+        String whileOff = discord.sendMessage(HELP, BOB, question, null);
+
+        FakeDiscord.ChannelOption help = new FakeDiscord.ChannelOption(HELP);
+        String refused = discord.slash(HELP, BOB, "rtfm", "autoanswer", Map.of("channel", help, "mode", "on"));
+        assertThat(interactionText(refused)).contains("Manage Server");
+        String on = discord.slash(HELP, ALICE, "rtfm", "autoanswer", Map.of("channel", help, "mode", "on"));
+        assertThat(interactionText(on)).contains("on in <#" + HELP + ">");
+
+        // the stored message says it nearly word for word: answered unasked, as a reply, saying where it comes from
+        String sure = discord.sendMessage(HELP, CAROL, question, null);
+        FakeDiscord.Call offered = awaitReplyTo(sure);
+        assertThat(offered.body().path("content").asText()).startsWith("This may already be answered — from earlier in #help:")
+                .contains("Sources:");
+        assertSafe(offered.body());
+        // nothing said here is about the cafeteria: held back, on the record for the question log only
+        String unsure = discord.sendMessage(HELP, CAROL, "What time does the cafeteria close on public holidays?", null);
+        assertThat(responseTo(unsure).mode()).isEqualTo(BotResponse.PROACTIVE_SKIPPED);
+
+        // each asker's questions keep their order: once these are answered, what came before them from the same asker is done
+        awaitReplyTo(discord.sendMessage(HELP, BOB, "RTFM where is the ops repository?", null));
+        awaitReplyTo(discord.sendMessage(HELP, CAROL, "RTFM where is the ops repository?", null));
+        assertThat(discord.botReplyTo(unsure)).as("a held-back question gets no reply").isNull();
+        assertThat(responseWithin(whileOff, Duration.ofSeconds(2))).as("before the channel was on, nothing was asked").isNull();
+
+        String off = discord.slash(HELP, ALICE, "rtfm", "autoanswer", Map.of("channel", help, "mode", "off"));
+        assertThat(interactionText(off)).contains("off in <#" + HELP + ">");
+        String afterOff = discord.sendMessage(HELP, BOB, question, null);
+        awaitReplyTo(discord.sendMessage(HELP, BOB, "RTFM who runs make reset-staging?", null));
+        assertThat(responseWithin(afterOff, Duration.ofSeconds(2))).as("off again: nothing asked").isNull();
+    }
+
+    private String interactionText(String interaction) {
+        return await().atMost(WAIT).until(() -> discord.interactionReply(interaction), r -> r != null).path("content").asText();
+    }
+
+    private BotResponse responseWithin(String originalMessageId, Duration wait) {
+        ConsumerRecord<String, String> record = TopicReader.find(SharedInfrastructure.kafkaBootstrap(),
+                config.getProperty("rtfm.topics.responses.name"),
+                r -> r.value().contains("\"original_message_id\":\"" + originalMessageId + "\""), wait);
+        return record == null ? null : new WireFormat().parseResponse(record.value());
     }
 
     @Test
@@ -444,9 +493,6 @@ class DiscordIT {
     }
 
     BotResponse responseTo(String originalMessageId) {
-        ConsumerRecord<String, String> record = TopicReader.find(SharedInfrastructure.kafkaBootstrap(),
-                config.getProperty("rtfm.topics.responses.name"),
-                r -> r.value().contains("\"original_message_id\":\"" + originalMessageId + "\""), WAIT);
-        return record == null ? null : new WireFormat().parseResponse(record.value());
+        return responseWithin(originalMessageId, WAIT);
     }
 }

@@ -136,8 +136,8 @@ class TopicsIT {
         CliTest.Outcome outcome = runCli("kafka-check", "--bootstrap-servers", bootstrap);
         assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isZero();
         assertThat(outcome.out()).contains("PASS discord-messages", "PASS bot-queries", "PASS bot-responses", "PASS dead-letter-queue",
-                "PASS rtfm-optouts", "PASS rtfm-idempotency", "PASS rtfm-backfill-state", "PASS rtfm-index-state")
-                .contains("9 of 9 topics passed");
+                "PASS rtfm-optouts", "PASS rtfm-idempotency", "PASS rtfm-backfill-state", "PASS rtfm-index-state",
+                "PASS rtfm-feedback", "PASS rtfm-channel-settings").contains("10 of 10 topics passed");
     }
 
     @Test
