@@ -9,6 +9,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import routes.dashboard.DashboardPages;
 import routes.dashboard.DashboardQueries;
+import routes.dashboard.ProactiveQueries;
 import routes.dashboard.DashboardResponses;
 import routes.dashboard.DashboardViewer;
 import routes.dashboard.DiscordLogin;
@@ -54,10 +55,11 @@ public class DashboardConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public DashboardPages dashboardPages(@BeanInject("dashboardQueries") DashboardQueries queries,
+                                         @BeanInject("logDatabase") DataSource database,
                                          @BeanInject("dashboardViewer") DashboardViewer viewer,
                                          @PropertyInject("rtfm.dashboard.gap-similarity") double gapSimilarity,
                                          @PropertyInject("rtfm.dashboard.gap-questions") int gapQuestions) {
-        return new DashboardPages(queries, viewer, Clock.systemUTC(), gapSimilarity, gapQuestions);
+        return new DashboardPages(queries, new ProactiveQueries(database), viewer, Clock.systemUTC(), gapSimilarity, gapQuestions);
     }
 
     @BindToRegistry(lazy = true)

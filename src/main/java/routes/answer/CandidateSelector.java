@@ -45,8 +45,9 @@ public class CandidateSelector {
         for (int i = 0; i < ids.size(); i++) {
             // the collection uses cosine space, where distance = 1 - cosine similarity
             double similarity = 1.0 - distances.path(i).asDouble(1.0);
-            // a proactive question is a member's message, indexed like any other: it is not its own answer
-            if (similarity < minSimilarity || (query != null && ids.path(i).asText().equals(query.originalMessageId()))) {
+            // a proactive question is a member's message, indexed like any other: it is not its own answer (a question to RTFM is
+            // never indexed, and the Python system's queries may name a stored message as their original)
+            if (similarity < minSimilarity || (query != null && query.proactive() && ids.path(i).asText().equals(query.originalMessageId()))) {
                 continue;
             }
             candidates.add(candidate(ids.path(i).asText(), documents.path(i).asText(""), metadatas.path(i), similarity));

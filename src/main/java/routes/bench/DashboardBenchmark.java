@@ -64,7 +64,8 @@ public final class DashboardBenchmark {
             routes.dashboard.DashboardViewer viewers = new routes.dashboard.DashboardViewer(new routes.dashboard.Sessions(
                     java.time.Duration.ofHours(1), 10, Clock.systemUTC()), new routes.dashboard.DiscordLogin("", "", "", "", "http://unused/"),
                     new routes.dashboard.LocalGuilds(queries));
-            DashboardPages pages = new DashboardPages(queries, viewers, Clock.systemUTC(), 0.55, 1000);
+            DashboardPages pages = new DashboardPages(queries, new routes.dashboard.ProactiveQueries(database), viewers, Clock.systemUTC(),
+                    0.55, 1000);
             Templates templates = new Templates();
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("questions", questions);

@@ -26,13 +26,16 @@ public class DashboardPages {
     static final int CHART_DAYS = 30;
 
     private final DashboardQueries log;
+    private final ProactiveQueries proactive;
     private final DashboardViewer viewers;
     private final Clock clock;
     private final double gapSimilarity;
     private final int gapQuestions;
 
-    public DashboardPages(DashboardQueries log, DashboardViewer viewers, Clock clock, double gapSimilarity, int gapQuestions) {
+    public DashboardPages(DashboardQueries log, ProactiveQueries proactive, DashboardViewer viewers, Clock clock, double gapSimilarity,
+                          int gapQuestions) {
         this.log = log;
+        this.proactive = proactive;
         this.viewers = viewers;
         this.clock = clock;
         this.gapSimilarity = gapSimilarity;
@@ -65,12 +68,20 @@ public class DashboardPages {
         page.put("total", overview.total());
         page.put("up", overview.up());
         page.put("down", overview.down());
-        int votes = overview.up() + overview.down();
-        page.put("helpfulRate", votes == 0 ? "no votes yet" : Math.round(100.0 * overview.up() / votes) + "%");
+        page.put("helpfulRate", helpfulRate(overview.up(), overview.down()));
         page.put("medianAnswer", overview.medianMs() == null ? "no answers yet" : seconds(overview.medianMs().longValue()));
         page.put("topChannels", overview.topChannels().entrySet().stream()
                 .map(e -> Map.of("name", guild.channelName(e.getKey()), "id", e.getKey(), "count", e.getValue())).toList());
+        ProactiveQueries.Figures unasked = proactive.since(guild, (now / DashboardQueries.DAY_MS - CHART_DAYS + 1) * DashboardQueries.DAY_MS);
+        if (unasked.any()) {
+            page.put("proactive", Map.of("answered", unasked.answered(), "heldBack", unasked.heldBack(),
+                    "helpfulRate", helpfulRate(unasked.up(), unasked.down()), "removed", unasked.removed()));
+        }
         return page;
+    }
+
+    private static String helpfulRate(int up, int down) {
+        return up + down == 0 ? "no votes yet" : Math.round(100.0 * up / (up + down)) + "%";
     }
 
     public Map<String, Object> questions(@Variable("viewer") Viewer viewer, @Variable("guild") GuildView guild,
@@ -93,7 +104,7 @@ public class DashboardPages {
         page.put("exportCsv", "/dashboard/guilds/" + guild.id() + "/export?" + query + (query.isEmpty() ? "" : "&") + "format=csv");
         page.put("exportJson", "/dashboard/guilds/" + guild.id() + "/export?" + query + (query.isEmpty() ? "" : "&") + "format=json");
         page.put("filter", filter);
-        page.put("outcomes", options(DayChart.OUTCOMES, filter.outcome()));
+        page.put("outcomes", options(QuestionFilter.OUTCOMES, filter.outcome()));
         page.put("votes", options(List.of("up", "down", "none"), filter.vote()));
         page.put("channels", guild.channelNames().entrySet().stream().filter(e -> guild.mayRead(e.getKey()))
                 .map(e -> Map.of("value", e.getKey(), "label", e.getValue(), "selected", e.getKey().equals(filter.channel()))).toList());

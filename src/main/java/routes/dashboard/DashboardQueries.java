@@ -1,7 +1,5 @@
 package routes.dashboard;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import routes.schema.BotResponse;
 
 /**
  * The question log as the dashboard reads it: every query starts from {@link Visible}, so a
@@ -39,10 +38,10 @@ public class DashboardQueries {
                            int total) {
     }
 
-    private final DataSource database;
+    private final LogReader reader;
 
     public DashboardQueries(DataSource database) {
-        this.database = database;
+        this.reader = new LogReader(database);
     }
 
     /** The guilds the log holds questions for (local mode lists them all). */
@@ -75,7 +74,8 @@ public class DashboardQueries {
     public Overview overview(GuildView guild, long nowMs, int days) {
         long since = (nowMs / DAY_MS - days + 1) * DAY_MS;
         // asked_at_ms comes with the question's own record: a row that has only its answer yet is not counted
-        Visible where = Visible.counted(guild).and("q.asked_at_ms >= ?", since);
+        // a proactive question held back was asked by nobody and answered nobody: it has its own figures (ProactiveQueries)
+        Visible where = Visible.counted(guild).and("q.asked_at_ms >= ?", since).and("COALESCE(q.mode, '') <> ?", BotResponse.PROACTIVE_SKIPPED);
         Map<Long, Map<String, Integer>> perDay = new LinkedHashMap<>();
         Map<String, Integer> channels = new LinkedHashMap<>();
         int[] total = {0};
@@ -164,30 +164,7 @@ public class DashboardQueries {
                 rs.getString(7), latencyMs, rs.getInt(9), rs.getInt(10));
     }
 
-    private interface RowHandler {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, List<Object> params, RowHandler handler) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, params);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    handler.accept(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
-    static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            statement.setObject(i + 1, params.get(i));
-        }
-    }
-
-    static DashboardException unavailable(SQLException e) {
-        return new DashboardException(503, "The question log's database did not answer (" + e.getSQLState() + "): try again shortly");
+    private void query(String sql, List<Object> params, LogReader.RowHandler handler) {
+        reader.query(sql, params, handler);
     }
 }

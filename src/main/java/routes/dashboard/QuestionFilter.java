@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public record QuestionFilter(String outcome, String vote, String channel, LocalDate from, LocalDate to, String text, int page) {
 
-    public static final Set<String> OUTCOMES = Set.of("generated", "sources_only", "no_match", "error");
+    /** The answer modes a question may be filtered by, as the questions page offers them. */
+    public static final List<String> OUTCOMES = List.of("generated", "sources_only", "no_match", "error", "proactive_skipped");
     public static final Set<String> VOTES = Set.of("up", "down", "none");
     private static final Pattern SNOWFLAKE = Pattern.compile("[0-9A-Za-z_-]{1,64}");
     private static final int MAX_TEXT = 200;
@@ -23,7 +25,7 @@ public record QuestionFilter(String outcome, String vote, String channel, LocalD
     public static QuestionFilter parse(Map<String, String> params) {
         String outcome = blankToNull(params.get("outcome"));
         if (outcome != null && !OUTCOMES.contains(outcome)) {
-            throw DashboardException.badParameter("outcome", "one of generated, sources_only, no_match, error");
+            throw DashboardException.badParameter("outcome", "one of " + String.join(", ", OUTCOMES));
         }
         String vote = blankToNull(params.get("vote"));
         if (vote != null && !VOTES.contains(vote)) {

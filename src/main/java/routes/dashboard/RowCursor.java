@@ -30,14 +30,14 @@ public final class RowCursor implements AutoCloseable {
                 PreparedStatement statement = connection.prepareStatement(DashboardQueries.ROW + where
                         + " ORDER BY q.asked_at_ms DESC, q.query_id DESC");
                 statement.setFetchSize(500);
-                DashboardQueries.bind(statement, where.params);
+                LogReader.bind(statement, where.params);
                 return new RowCursor(connection, statement.executeQuery());
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
             }
         } catch (SQLException e) {
-            throw DashboardQueries.unavailable(e);
+            throw LogReader.unavailable(e);
         }
     }
 

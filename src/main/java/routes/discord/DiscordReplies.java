@@ -54,8 +54,12 @@ public class DiscordReplies implements AnswerGateway {
             return;
         }
         List<String> chunks = ReplyFormatter.chunks(ReplyFormatter.render(response), ReplyFormatter.DISCORD_LIMIT);
-        // 👍/👎 under an answer (not a notice or an apology), on its last part only
-        List<ActionRow> buttons = VOTED_ON.contains(response.mode()) ? List.of(FeedbackButtons.buttons(response.queryId())) : List.of();
+        // 👍/👎 under an answer (not a notice or an apology), on its last part only; a proactive one can also be removed
+        Map<String, Object> metadata = response.metadata() == null ? Map.of() : response.metadata();
+        Object asker = metadata.get(BotResponse.ASKER_ID);
+        ActionRow row = BotQuery.PROACTIVE.equals(metadata.get(BotQuery.TRIGGER)) && asker != null
+                ? FeedbackButtons.proactiveButtons(response.queryId(), asker.toString()) : FeedbackButtons.buttons(response.queryId());
+        List<ActionRow> buttons = VOTED_ON.contains(response.mode()) ? List.of(row) : List.of();
         int last = chunks.size() - 1;
         InteractionHook hook = pending.take(response.queryId());
         if (hook != null) {
@@ -67,7 +71,6 @@ public class DiscordReplies implements AnswerGateway {
             }
             return;
         }
-        Map<String, Object> metadata = response.metadata() == null ? Map.of() : response.metadata();
         if (Boolean.TRUE.equals(metadata.get(SlashAsk.REPLY_PRIVATE))) {
             // it may cite what the channel must not see: without its interaction it is not delivered at all
             LOG.warn("Private answer {} came after its interaction expired; it is not posted in the channel", response.responseId());

@@ -40,8 +40,20 @@ final class FeedbackButtons extends ListenerAdapter {
 
     /** The buttons an answer to this question carries (custom ids: rtfm:vote:up|down:&lt;query id&gt;, at most 100 characters). */
     static ActionRow buttons(String queryId) {
-        return ActionRow.of(Button.success(VOTE + Feedback.UP + ":" + queryId, "Helpful").withEmoji(Emoji.fromUnicode("👍")),
-                Button.danger(VOTE + Feedback.DOWN + ":" + queryId, "Not helpful").withEmoji(Emoji.fromUnicode("👎")));
+        return ActionRow.of(up(queryId), down(queryId));
+    }
+
+    /** A proactive answer's: the votes, and "Not helpful, remove" for the member it answered (RemoveButton). */
+    static ActionRow proactiveButtons(String queryId, String askerId) {
+        return ActionRow.of(up(queryId), down(queryId), RemoveButton.of(queryId, askerId));
+    }
+
+    private static Button up(String queryId) {
+        return Button.success(VOTE + Feedback.UP + ":" + queryId, "Helpful").withEmoji(Emoji.fromUnicode("👍"));
+    }
+
+    private static Button down(String queryId) {
+        return Button.danger(VOTE + Feedback.DOWN + ":" + queryId, "Not helpful").withEmoji(Emoji.fromUnicode("👎"));
     }
 
     @Override

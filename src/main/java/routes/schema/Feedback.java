@@ -19,6 +19,8 @@ public record Feedback(
     public static final String UP = "up";
     public static final String DOWN = "down";
     public static final int MAX_COMMENT_CHARS = 300;
+    /** The comment of the 👎 a member gives by removing a proactive answer ("Not helpful, remove"). */
+    public static final String REMOVED = "removed: not helpful";
 
     @JsonIgnore
     public String key() {

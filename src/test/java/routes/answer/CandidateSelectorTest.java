@@ -48,6 +48,18 @@ class CandidateSelectorTest {
     }
 
     @Test
+    void aProactiveQuestionIsNotItsOwnSourceButAnotherQuestionMayNameAStoredMessage() throws Exception {
+        // the member's message "m" is indexed like any other; asked on their behalf, it must not answer itself
+        String result = chromaResult(new Object[] {"m", "how do I persist an index?", 0.0}, new Object[] {"5", "call persist()", 0.3});
+        BotQuery proactive = new BotQuery("q", "m", "how do I persist an index?", "u", "1", "c1", "2025-11-02T12:34:56Z",
+                Map.of(BotQuery.TRIGGER, BotQuery.PROACTIVE), 1, "g1", null, null);
+        assertThat(new CandidateSelector(0.3, 0).select(result, proactive)).extracting(Candidate::messageId).containsExactly("5");
+        // the Python system's queries may carry a stored message's id as their original: nothing is left out
+        assertThat(new CandidateSelector(0.3, 0).select(result, question("how do I persist an index?")))
+                .extracting(Candidate::messageId).containsExactly("m", "5");
+    }
+
+    @Test
     void anExactTermLiftsAMessageAboveAVaguerButCloserOne() throws Exception {
         String result = chromaResult(new Object[] {"vague", "you can tune how many results come back", 0.30},
                 new Object[] {"exact", "set similarity_top_k on the retriever", 0.34});

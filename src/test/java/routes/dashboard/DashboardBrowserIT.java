@@ -283,7 +283,8 @@ class DashboardBrowserIT {
         String session = browser.driver.manage().getCookieNamed(Sessions.COOKIE).getValue();
         assertThat(browser.driver.manage().getCookieNamed(Sessions.COOKIE).isHttpOnly()).isTrue();
         browser.driver.findElement(By.id("logout")).click();
-        assertThat(browser.driver.findElements(By.id("login"))).hasSize(1);
+        // the logout form's POST answers with a redirect: the next page is there once the browser has followed it
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElements(By.id("login")).size() == 1);
         HttpResponse<String> replayed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/dashboard/guilds/" + GUILD))
                 .header("Cookie", Sessions.COOKIE + "=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(replayed.statusCode()).isEqualTo(401);

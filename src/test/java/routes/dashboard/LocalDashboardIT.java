@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import routes.RtfmApplication;
+import routes.schema.BotQuery;
+import routes.schema.DiscordMessage;
+import routes.schema.Feedback;
+import routes.schema.WireFormat;
 import routes.testing.SharedInfrastructure;
+import routes.testing.TopicReader;
 import routes.testing.TestApps;
 
 /**
@@ -30,13 +38,15 @@ class LocalDashboardIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private RtfmApplication app;
     private String base;
+    private Properties config;
+    private routes.chroma.ChromaCollection chroma;
 
     @BeforeAll
     void start() throws Exception {
-        Properties config = TestApps.config("localdash", UUID.randomUUID().toString().substring(0, 8));
+        config = TestApps.config("localdash", UUID.randomUUID().toString().substring(0, 8));
         base = "http://127.0.0.1:" + config.getProperty("rtfm.http.port");
         app = new RtfmApplication(config);
-        app.start();
+        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", routes.chroma.ChromaCollection.class);
         assertThat(post("/api/ask", "{\"question\":\"where is the holiday calendar?\"}").statusCode()).isEqualTo(200);
         assertThat(post("/api/ask", "{\"question\":\"who owns the build server?\",\"guild_id\":\"team-b\",\"channel_id\":\"ops\"}")
                 .statusCode()).isEqualTo(200);
@@ -80,6 +90,36 @@ class LocalDashboardIT {
         HttpResponse<String> json = get("/dashboard/guilds/team-b/export?format=json");
         assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(json.body()).startsWith("[").contains("\"question\":\"who owns the build server?\"").endsWith("]\n");
+    }
+
+    @Test
+    void proactiveAnswersHaveTheirOwnFiguresAndAHeldBackQuestionCountsOnlyThere() throws Exception {
+        // as the Discord gateway writes them: a member's message, then two questions nobody addressed to RTFM
+        String guild = "pro-guild";
+        WireFormat wire = new WireFormat();
+        TopicReader.send(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.messages.name"), "pro-known",
+                wire.write(new DiscordMessage("pro-known", "Visitor badges are printed at the front desk on the ground floor.", "ana",
+                        "u-ana", "help", Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, guild, "help", null, null, false,
+                        List.of(), null, null, null)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> chroma.count() == 1);
+        Map<String, Object> context = Map.of(BotQuery.ORIGIN, "http", BotQuery.TRIGGER, BotQuery.PROACTIVE);
+        for (String[] asked : new String[][] {{"pro-sure", "Where are visitor badges printed, at the front desk on the ground floor?"},
+                {"pro-unsure", "What is the password of the guest wifi network?"}}) {
+            TopicReader.send(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.queries.name"), "help:u-bo",
+                    wire.write(new BotQuery(asked[0], asked[0], asked[1], "bo", "u-bo", "help", Instant.now().toString(), context, 1, guild,
+                            null, null)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/dashboard/guilds/" + guild + "/questions").body().contains("guest wifi"));
+        // the member it answered took it down: their 👎, which says so
+        assertThat(post("/api/feedback", "{\"query_id\":\"pro-sure\",\"user_id\":\"u-bo\",\"vote\":\"down\",\"comment\":\""
+                + Feedback.REMOVED + "\",\"guild_id\":\"" + guild + "\",\"channel_id\":\"help\"}").statusCode()).isEqualTo(202);
+        String overview = await().atMost(Duration.ofSeconds(30)).until(() -> get("/dashboard/guilds/" + guild).body(),
+                page -> page.contains("id=\"proactive-removed\">1<"));
+        assertThat(overview).contains("id=\"proactive-answered\">1<", "id=\"proactive-held-back\">1<", "id=\"proactive-helpful\">0%<")
+                // a held-back question was asked by nobody and answered nobody: not among the questions counted above
+                .contains("<span class=\"figure\" id=\"total\">1</span>");
+        assertThat(get("/dashboard/guilds/" + guild + "/questions?outcome=proactive_skipped").body()).contains("guest wifi")
+                .doesNotContain("visitor badges printed");
     }
 
     @Test

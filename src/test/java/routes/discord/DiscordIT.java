@@ -103,6 +103,8 @@ class DiscordIT {
         config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-discord-it").toString());
         discord.configure(config);
         config.setProperty("rtfm.discord.questions-per-minute", Integer.toString(QUESTION_LIMIT));
+        // #help, where proactive answers are on, gets two an hour: the test reaches the limit
+        config.setProperty("rtfm.autoanswer.per-channel-per-hour", "2");
         for (String role : TopicCatalog.ROLES) {
             config.setProperty("rtfm.topics." + role + ".name", "discord-" + run + "-" + role);
         }
@@ -170,6 +172,20 @@ class DiscordIT {
         assertThat(offered.body().path("content").asText()).startsWith("This may already be answered — from earlier in #help:")
                 .contains("Sources:");
         assertSafe(offered.body());
+        // nobody asked for it: the member it answered can take it down, and that is their 👎; another member cannot
+        String offeredId = discord.botReplyTo(sure);
+        String remove = discord.buttons(offeredId).stream().filter(b -> b.startsWith("rtfm:remove:")).findFirst().orElseThrow();
+        assertThat(interactionText(discord.click(offeredId, BOB, remove))).contains("Manage Messages");
+        assertThat(discord.botReplyTo(sure)).isEqualTo(offeredId);
+        assertThat(interactionText(discord.click(offeredId, CAROL, remove))).startsWith("Removed");
+        await().atMost(WAIT).until(() -> discord.botReplyTo(sure) == null);
+        assertThat(TopicReader.find(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.feedback.name"),
+                r -> r.value().contains("\"user_id\":\"" + CAROL + "\"") && r.value().contains("\"vote\":\"down\"")
+                        && r.value().contains("removed: not helpful"), WAIT)).isNotNull();
+        // the channel's second proactive answer this hour is posted; its third is not (the removed one counted)
+        awaitReplyTo(discord.sendMessage(HELP, DAVE, question, null));
+        String overLimit = discord.sendMessage(HELP, EVE, question, null);
+        assertThat(responseTo(overLimit).mode()).as("answered, but not posted").isEqualTo(BotResponse.GENERATED);
         // nothing said here is about the cafeteria: held back, on the record for the question log only
         String unsure = discord.sendMessage(HELP, CAROL, "What time does the cafeteria close on public holidays?", null);
         assertThat(responseTo(unsure).mode()).isEqualTo(BotResponse.PROACTIVE_SKIPPED);
@@ -178,6 +194,7 @@ class DiscordIT {
         awaitReplyTo(discord.sendMessage(HELP, BOB, "RTFM where is the ops repository?", null));
         awaitReplyTo(discord.sendMessage(HELP, CAROL, "RTFM where is the ops repository?", null));
         assertThat(discord.botReplyTo(unsure)).as("a held-back question gets no reply").isNull();
+        assertThat(discord.botReplyTo(overLimit)).as("over the channel's hourly limit: no reply").isNull();
         assertThat(responseWithin(whileOff, Duration.ofSeconds(2))).as("before the channel was on, nothing was asked").isNull();
 
         String off = discord.slash(HELP, ALICE, "rtfm", "autoanswer", Map.of("channel", help, "mode", "off"));

@@ -636,6 +636,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
     private static final Pattern TYPING = Pattern.compile("/api/v10/channels/(\\d+)/typing");
+    private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)");
     private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)/commands");
     private static final Pattern CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
     private static final Pattern WEBHOOK_EDIT = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)/messages/@original");
@@ -714,6 +715,14 @@ public final class FakeDiscord implements AutoCloseable {
                 }
             } else if (method.equals("POST") && (m = TYPING.matcher(path)).matches()) {
                 request.response().setStatusCode(204).end();
+            } else if (method.equals("DELETE") && (m = CHANNEL_MESSAGE.matcher(path)).matches()) {
+                // the bot deletes a message (its own): gone, and the gateway says so, as Discord does
+                if (created.containsKey(m.group(2))) {
+                    deleteMessage(m.group(1), m.group(2));
+                    request.response().setStatusCode(204).end();
+                } else {
+                    reply(request, 404, json.createObjectNode().put("message", "Unknown Message").put("code", 10008));
+                }
             } else if (method.equals("GET") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
                 history(request, m.group(1));
             } else if (method.equals("GET") && (m = ARCHIVED_PUBLIC.matcher(path)).matches()) {
