@@ -33,8 +33,9 @@ public class AnswerConfiguration implements CamelConfiguration {
     public AnswerRanker answerRanker(@PropertyInject("rtfm.retrieval.max-sources") int maxSources,
                                      @PropertyInject("rtfm.retrieval.answer-links") boolean answerLinks,
                                      @PropertyInject("rtfm.retrieval.answer-roots") int roots,
-                                     @PropertyInject("rtfm.retrieval.answer-bonus") double bonus) {
-        return new AnswerRanker(maxSources, answerLinks, roots, bonus);
+                                     @PropertyInject("rtfm.retrieval.answer-bonus") double bonus,
+                                     @PropertyInject("rtfm.retrieval.solution-bonus") double solutionBonus) {
+        return new AnswerRanker(maxSources, answerLinks, roots, bonus, solutionBonus);
     }
 
     @BindToRegistry(lazy = true)

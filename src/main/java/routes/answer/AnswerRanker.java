@@ -38,6 +38,9 @@ public class AnswerRanker {
     private final boolean answerLinks;
     private final int roots;
     private final double bonus;
+    private final double solutionBonus;
+    /** A mark is a person's word on one question: it lifts a message among the close ones, never over a clearly better one. */
+    static final double MAX_SOLUTION_BONUS = 0.2;
 
     /**
      * @param answerLinks rtfm.retrieval.answer-links: false keeps the pool's own order (the ranking before this one)
@@ -45,6 +48,15 @@ public class AnswerRanker {
      * @param bonus       rtfm.retrieval.answer-bonus: what an answer gets above the question it answers
      */
     public AnswerRanker(int maxSources, boolean answerLinks, int roots, double bonus) {
+        this(maxSources, answerLinks, roots, bonus, 0);
+    }
+
+    /** @param solutionBonus rtfm.retrieval.solution-bonus: what a message a member marked as the solution gets, at most 0.2 */
+    public AnswerRanker(int maxSources, boolean answerLinks, int roots, double bonus, double solutionBonus) {
+        if (solutionBonus < 0 || solutionBonus > MAX_SOLUTION_BONUS) {
+            throw new IllegalArgumentException("rtfm.retrieval.solution-bonus must lie in [0, " + MAX_SOLUTION_BONUS + "], got " + solutionBonus);
+        }
+        this.solutionBonus = solutionBonus;
         if (maxSources < 1) {
             throw new IllegalArgumentException("rtfm.retrieval.max-sources must be at least 1, got " + maxSources);
         }
@@ -88,12 +100,14 @@ public class AnswerRanker {
             }
         }
         List<Candidate> best = new ArrayList<>();
-        // a thank-you is near every question it followed, and answers none of them
+        // a thank-you is near every question it followed, and answers none of them; a marked solution is what its asker chose
         for (Candidate candidate : ranked.values()) {
             boolean thanks = answerLinks && isAcknowledgement(candidate.text());
-            best.add(thanks ? candidate.withScore(candidate.score() - ACKNOWLEDGEMENT_PENALTY) : candidate);
+            double adjusted = candidate.score() - (thanks ? ACKNOWLEDGEMENT_PENALTY : 0) + (candidate.solution() ? solutionBonus : 0);
+            best.add(adjusted == candidate.score() ? candidate : candidate.withScore(adjusted));
         }
-        best.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        // best first; among equals, a marked solution first
+        best.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::solution, Comparator.reverseOrder()));
         return best.size() > maxSources ? List.copyOf(best.subList(0, maxSources)) : best;
     }
 

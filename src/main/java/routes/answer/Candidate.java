@@ -4,11 +4,20 @@ import routes.schema.BotResponse;
 
 /**
  * A retrieved message with what an answer needs to cite it, and what ranking needs to know of its
- * conversation: its author, the message it replies to and the thread it is in (null when none).
+ * conversation: its author, the message it replies to and the thread it is in (null when none), and
+ * whether a member marked it as the solution of its question ("Mark as solution").
  */
 public record Candidate(String messageId, String channelId, String channelName, String author, String isoTimestamp,
                         String jumpUrl, double similarity, String text, String context, double score,
-                        String authorId, String replyTo, String threadId) {
+                        String authorId, String replyTo, String threadId, boolean solution) {
+
+    /** A candidate nobody marked as a solution. */
+    public Candidate(String messageId, String channelId, String channelName, String author, String isoTimestamp,
+                     String jumpUrl, double similarity, String text, String context, double score,
+                     String authorId, String replyTo, String threadId) {
+        this(messageId, channelId, channelName, author, isoTimestamp, jumpUrl, similarity, text, context, score, authorId, replyTo, threadId,
+                false);
+    }
 
     /** A candidate whose conversation is unknown. */
     public Candidate(String messageId, String channelId, String channelName, String author, String isoTimestamp,
@@ -19,7 +28,7 @@ public record Candidate(String messageId, String channelId, String channelName, 
     /** The same candidate ranked by a combined score. */
     public Candidate withScore(double newScore) {
         return new Candidate(messageId, channelId, channelName, author, isoTimestamp, jumpUrl, similarity, text, context, newScore,
-                authorId, replyTo, threadId);
+                authorId, replyTo, threadId, solution);
     }
 
     /** Whether it continues another message: a reply, or a message in a thread (whose id is its starter's). */

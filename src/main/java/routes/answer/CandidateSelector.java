@@ -9,6 +9,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import routes.chroma.ChromaRequests;
 import routes.schema.BotQuery;
+import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 
 /**
@@ -69,7 +70,8 @@ public class CandidateSelector {
         String context = metadata.path(ChromaRequests.CONTEXT_KEY).asText("");
         return new Candidate(messageId, channelId, metadata.path("channel_name").asText(null), metadata.path("author_name").asText(null),
                 metadata.path("iso_timestamp").asText(null), jumpUrl, similarity, document, context.isBlank() ? null : context, similarity,
-                metadata.path("author_id").asText(null), metadata.path("reply_to").asText(null), metadata.path("thread_id").asText(null));
+                metadata.path("author_id").asText(null), metadata.path("reply_to").asText(null), metadata.path("thread_id").asText(null),
+                metadata.path(DiscordMessage.SOLUTION).asBoolean(false));
     }
 
     private List<Candidate> rerank(List<Candidate> candidates, String question) {

@@ -46,6 +46,11 @@ public class ChromaRequests {
         putIfPresent(metadata, "iso_timestamp", message.timestamp());
         metadata.put("timestamp", OffsetDateTime.parse(message.timestamp()).toEpochSecond());
         putIfPresent(metadata, CONTEXT_KEY, context);
+        if (message.metadata() != null && Boolean.TRUE.equals(message.metadata().get(DiscordMessage.SOLUTION))) {
+            metadata.put(DiscordMessage.SOLUTION, true);
+            Object solves = message.metadata().get(DiscordMessage.SOLVES);
+            putIfPresent(metadata, DiscordMessage.SOLVES, solves == null ? null : solves.toString());
+        }
         return metadata;
     }
 

@@ -122,7 +122,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
                 .setEnableShutdownHook(false)
                 .addEventListeners(new DiscordEvents(intake, questions, limiter, new ProactiveQuestions(autoAnswer)),
                         new SlashAsk(intake, questions, limiter, pending), new SlashPrivacy(intake, pending, autoAnswer),
-                        new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)), new RemoveButton(intake))
+                        new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)), new RemoveButton(intake), new MarkSolution(intake))
                 .build();
         try {
             client.awaitReady();

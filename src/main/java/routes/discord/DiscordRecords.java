@@ -48,6 +48,18 @@ final class DiscordRecords {
                 addressesBot);
     }
 
+    /** The message's record as a member marked it: the solution of the message it replies to or of its thread ({@code solves}). */
+    static DiscordMessage solution(Message message, String solves) {
+        DiscordMessage record = toRecord(message, DiscordMessage.UPDATED, false);
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>(record.metadata());
+        metadata.put(DiscordMessage.SOLUTION, true);
+        metadata.put(DiscordMessage.SOLVES, solves);
+        return new DiscordMessage(record.messageId(), record.content(), record.username(), record.userId(), record.channelId(),
+                record.timestamp(), metadata, record.schemaVersion(), record.event(), record.guildId(), record.channelName(),
+                record.threadId(), record.replyToMessageId(), record.authorIsBot(), record.attachments(), record.jumpUrl(),
+                record.replyToContent(), record.addressesBot());
+    }
+
     static DiscordMessage deletion(String messageId, String channelId, String guildId) {
         return new DiscordMessage(messageId, "", "", "0", channelId, Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION,
                 DiscordMessage.DELETED, guildId, null, null, null, null, List.of(), null, null, null);

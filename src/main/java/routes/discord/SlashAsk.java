@@ -50,8 +50,8 @@ final class SlashAsk extends ListenerAdapter {
         event.getJDA().updateCommands().addCommands(Commands.slash("ask", "Ask RTFM about this server's chat history")
                 .addOption(OptionType.STRING, "question", "What do you want to know?", true)
                 .addOption(OptionType.BOOLEAN, "private", "Answer only to me, citing everything I can read", false))
-                .addCommands(SlashPrivacy.commands()).queue(
-                ok -> LOG.info("Registered the /ask, /forget, /remember and /rtfm commands"),
+                .addCommands(SlashPrivacy.commands()).addCommands(MarkSolution.command()).queue(
+                ok -> LOG.info("Registered the /ask, /forget, /remember and /rtfm commands and Apps → Mark as solution"),
                 error -> LOG.warn("Could not register the slash commands: {}", error.getMessage()));
     }
 

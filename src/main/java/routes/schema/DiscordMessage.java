@@ -36,6 +36,12 @@ public record DiscordMessage(
         Boolean addressesBot,
         String source) {
 
+    /**
+     * Metadata keys of a message a member marked as the solution of a question ("Mark as solution"): true, and the id of
+     * the message it solves. Stored with it in Chroma; the ranking gives it a small boost.
+     */
+    public static final String SOLUTION = "solution";
+    public static final String SOLVES = "solves";
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
     public static final String DELETED = "deleted";

@@ -56,6 +56,24 @@ class AnswerRankerTest {
     }
 
     @Test
+    void aMarkedSolutionRisesAmongCloseAnswersButNotOverAClearlyBetterOne() throws Exception {
+        AnswerRanker withMarks = new AnswerRanker(5, false, 0, 0.05, 0.05);
+        Candidate closer = message("c", "cy", "q", "run make rollback with the previous tag", 0.74);
+        Candidate marked = new Candidate("m", "help", "help", "dee", null, null, 0.71, "redeploy the old image", null, 0.71, "dee", "q",
+                null, true);
+        Candidate clearlyBetter = message("b", "bo", null, "rollbacks: make rollback TAG=<previous>, then check the health page", 0.80);
+        // by hand: the mark lifts 0.71 to 0.76, over the 0.74 of the unmarked reply, not over 0.80
+        assertThat(ids(withMarks.rank(null, List.of(clearlyBetter, closer, marked)))).containsExactly("b", "m", "c");
+        assertThat(withMarks.rank(null, List.of(closer, marked)).get(0).score()).isEqualTo(0.76, org.assertj.core.data.Offset.offset(1e-9));
+        // among equals the marked one is cited first, in either order of the pool
+        Candidate tied = message("t", "cy", "q", "run make rollback", 0.76);
+        assertThat(ids(withMarks.rank(null, List.of(tied, marked)))).containsExactly("m", "t");
+        assertThat(ids(withMarks.rank(null, List.of(marked, tied)))).containsExactly("m", "t");
+        // without the bonus nothing moves
+        assertThat(ids(new AnswerRanker(5, false, 0, 0.05, 0).rank(null, List.of(closer, marked)))).containsExactly("c", "m");
+    }
+
+    @Test
     void anAnswerOutsideThePoolIsFetchedAndScoredByItsOwnSimilarity() throws Exception {
         Candidate question = message("q", "ana", null, "how do I persist the index to disk?", 0.80);
         Candidate other = message("x", "cy", null, "how do I load a pdf?", 0.70);

@@ -204,6 +204,27 @@ class DiscordIT {
         assertThat(responseWithin(afterOff, Duration.ofSeconds(2))).as("off again: nothing asked").isNull();
     }
 
+    @Test
+    void theAskerMarksTheSolutionAndTheNextAnswerCitesItFirst() {
+        String question = store(GENERAL, BOB, "How do I roll back a bad release of the payments service?");
+        String closer = discord.sendMessage(GENERAL, CAROL, "Roll back the payments service release with make rollback TAG=previous", question);
+        String chosen = discord.sendMessage(GENERAL, DAVE, "Redeploy the old payments image from the registry, that is what worked", question);
+        await().atMost(WAIT).until(() -> record(closer).path("ids").size() == 1 && record(chosen).path("ids").size() == 1);
+
+        assertThat(interactionText(discord.messageCommand(chosen, EVE, "Mark as solution"))).contains("Only the one who asked");
+        assertThat(interactionText(discord.messageCommand(chosen, BOB, "Mark as solution"))).startsWith("Marked as the solution");
+        // the bot's ✅ on it
+        await().atMost(WAIT).until(() -> discord.calls().stream().anyMatch(call -> call.method().equals("PUT")
+                && call.path().equals("/api/v10/channels/" + GENERAL + "/messages/" + chosen + "/reactions/%E2%9C%85/@me")));
+        // the mark is the message's record in the log, as Chroma stores it: what it solves beside it
+        await().atMost(WAIT).until(() -> record(chosen).path("metadatas").path(0).path("solution").asBoolean(false));
+        assertThat(record(chosen).path("metadatas").path(0).path("solves").asText()).isEqualTo(question);
+        assertThat(record(closer).path("metadatas").path(0).has("solution")).isFalse();
+
+        BotResponse answer = responseTo(discord.sendMessage(GENERAL, EVE, "RTFM how do I roll back a bad release of the payments service?", null));
+        assertThat(answer.sources()).extracting(BotResponse.Source::messageId).first().isEqualTo(chosen);
+    }
+
     private String interactionText(String interaction) {
         return await().atMost(WAIT).until(() -> discord.interactionReply(interaction), r -> r != null).path("content").asText();
     }

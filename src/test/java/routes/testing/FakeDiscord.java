@@ -36,7 +36,9 @@ public final class FakeDiscord implements AutoCloseable {
     private static final long SEND_MESSAGES = 1L << 11;
     private static final long READ_MESSAGE_HISTORY = 1L << 16;
     private static final long USE_APPLICATION_COMMANDS = 1L << 31;
-    private static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
+    private static final long ADD_REACTIONS = 1L << 6;
+    /** What @everyone may do in a new Discord server, as far as the bot's work goes. */
+    private static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS | ADD_REACTIONS;
     private static final long MANAGE_GUILD = 1L << 5;
     private static final long DISCORD_EPOCH = 1420070400000L;
 
@@ -565,6 +567,23 @@ public final class FakeDiscord implements AutoCloseable {
         return data.path("id").asText();
     }
 
+    /**
+     * A member picks a message command (Apps → name) on a message: INTERACTION_CREATE type 2 whose data has type 3 (MESSAGE),
+     * the target_id and the message itself under resolved.messages, as Discord sends it. Returns the interaction id.
+     */
+    public String messageCommand(String messageId, String userId, String name) {
+        ObjectNode message = created.get(messageId);
+        if (message == null) {
+            throw new IllegalArgumentException("no message " + messageId);
+        }
+        ObjectNode data = interaction(2, message.path("channel_id").asText(), userId);
+        ObjectNode command = data.putObject("data").put("id", "2000000000000000002").put("name", name).put("type", 3)
+                .put("target_id", messageId);
+        command.putObject("resolved").putObject("messages").set(messageId, message.deepCopy());
+        dispatch("INTERACTION_CREATE", data);
+        return data.path("id").asText();
+    }
+
     /** A member submits a modal (type 5): each text input (custom id → value) inside a label, as Discord sends it. */
     public String submitModal(String channelId, String userId, String modalId, Map<String, String> values) {
         ObjectNode data = interaction(5, channelId, userId);
@@ -637,6 +656,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
     private static final Pattern TYPING = Pattern.compile("/api/v10/channels/(\\d+)/typing");
     private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)");
+    private static final Pattern OWN_REACTION = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)/reactions/([^/]+)/@me");
     private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)/commands");
     private static final Pattern CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
     private static final Pattern WEBHOOK_EDIT = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)/messages/@original");
@@ -695,7 +715,8 @@ public final class FakeDiscord implements AutoCloseable {
                 if (body != null) {
                     for (JsonNode command : body) {
                         ObjectNode c = command.deepCopy();
-                        c.put("id", "2000000000000000001").put("application_id", BOT_ID).put("version", "1").put("type", 1);
+                        c.put("id", "2000000000000000001").put("application_id", BOT_ID).put("version", "1")
+                                .put("type", command.path("type").asInt(1));
                         registered.add(c);
                     }
                 }
@@ -714,6 +735,9 @@ public final class FakeDiscord implements AutoCloseable {
                     reply(request, 404, json.createObjectNode().put("message", "Unknown Member").put("code", 10007));
                 }
             } else if (method.equals("POST") && (m = TYPING.matcher(path)).matches()) {
+                request.response().setStatusCode(204).end();
+            } else if (method.equals("PUT") && (m = OWN_REACTION.matcher(path)).matches()) {
+                // the bot reacts (✅ on a marked solution): recorded in calls, nothing else to do
                 request.response().setStatusCode(204).end();
             } else if (method.equals("DELETE") && (m = CHANNEL_MESSAGE.matcher(path)).matches()) {
                 // the bot deletes a message (its own): gone, and the gateway says so, as Discord does
