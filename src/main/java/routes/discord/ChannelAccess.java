@@ -5,6 +5,7 @@ import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -12,9 +13,9 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 
 /**
  * The channels whose history a member may read: VIEW_CHANNEL and MESSAGE_HISTORY on each message
- * channel of the guild. Public thread messages are stored under their parent channel, so its
- * permissions cover them; a private thread is stored under its own id and is readable only by its
- * members (or by whoever may manage threads in the parent).
+ * channel and each forum of the guild. Public thread messages (a forum's posts among them) are
+ * stored under their parent channel, so its permissions cover them; a private thread is stored
+ * under its own id and is readable only by its members (or by whoever may manage threads in the parent).
  */
 public final class ChannelAccess {
 
@@ -27,7 +28,10 @@ public final class ChannelAccess {
             if (channel instanceof ThreadChannel) {
                 continue;
             }
-            if (channel instanceof GuildMessageChannel && canRead(member, channel)) {
+            // a forum holds no messages itself, but its posts' messages are stored under it, as a text channel's threads are
+            boolean holdsMessages = channel instanceof GuildMessageChannel || channel.getType() == ChannelType.FORUM
+                    || channel.getType() == ChannelType.MEDIA;
+            if (holdsMessages && canRead(member, channel)) {
                 ids.add(channel.getId());
             }
         }

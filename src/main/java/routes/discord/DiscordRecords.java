@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
@@ -24,6 +25,9 @@ final class DiscordRecords {
             threadId = thread.getId();
             // deleting or excluding the parent channel removes its threads too, private ones included
             metadata.put(DiscordMessage.PARENT_CHANNEL, thread.getParentChannel().getId());
+            if (thread.getParentChannel().getType() == ChannelType.FORUM && thread.getId().equals(message.getId())) {
+                metadata.put(DiscordMessage.FORUM_POST, true);
+            }
             if (thread.isPublic()) {
                 // public thread messages are stored under their parent channel, whose permissions govern them
                 channelId = thread.getParentChannel().getId();

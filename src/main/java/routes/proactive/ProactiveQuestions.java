@@ -5,7 +5,7 @@ import routes.schema.DiscordMessage;
 /**
  * Which live messages RTFM answers without being asked: in a channel where proactive answers are on
  * (/rtfm autoanswer), a member's new message that starts a conversation (no reply, not a follow-up
- * in a thread) and reads as a question (QuestionShape). Never a bot's message, never one that asks
+ * in a thread) and reads as a question (QuestionShape); in a forum, each new post's starter message. Never a bot's message, never one that asks
  * RTFM already, never history (backfilled or imported). Whether it is answered is the answer route's
  * call (ProactiveGate); how often one is posted, ProactiveLimits'.
  */
@@ -25,7 +25,9 @@ public class ProactiveQuestions {
         if (message.replyToMessageId() != null || (message.threadId() != null && !message.threadId().equals(message.messageId()))) {
             return false;
         }
+        // in a forum every new post is a question, whatever its words
+        boolean forumPost = message.metadata() != null && Boolean.TRUE.equals(message.metadata().get(DiscordMessage.FORUM_POST));
         return message.guildId() != null && channels.enabled(message.guildId(), message.channelId())
-                && QuestionShape.looksLikeQuestion(message.content());
+                && (forumPost || QuestionShape.looksLikeQuestion(message.content()));
     }
 }

@@ -42,6 +42,8 @@ public record DiscordMessage(
      */
     public static final String SOLUTION = "solution";
     public static final String SOLVES = "solves";
+    /** Metadata key marking a forum post's starter message: in a forum every new post is a question. */
+    public static final String FORUM_POST = "forum_post";
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
     public static final String DELETED = "deleted";

@@ -59,6 +59,8 @@ class DiscordIT {
     private static final String STAFF = "3000000000000000012";
     /** Only the proactive-answers test posts here: it is the one channel with them on. */
     private static final String HELP = "3000000000000000013";
+    /** A forum: each post a thread, its starter message under the thread's id. */
+    private static final String FORUM = "3000000000000000014";
     private static final String STAFF_ROLE = "5000000000000000001";
     private static final String PUBLIC_THREAD = "3000000000000000020";
     private static final String PRIVATE_THREAD = "3000000000000000021";
@@ -78,12 +80,13 @@ class DiscordIT {
     void start() throws Exception {
         discord = new FakeDiscord(GUILD,
                 List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(SECRET, "secret", Set.of(ALICE)),
-                        new FakeDiscord.Channel(STAFF, "staff", null, Set.of(STAFF_ROLE)), new FakeDiscord.Channel(HELP, "help", null)),
+                        new FakeDiscord.Channel(STAFF, "staff", null, Set.of(STAFF_ROLE)), new FakeDiscord.Channel(HELP, "help", null),
+                        new FakeDiscord.Channel(FORUM, "questions", null)),
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
                         new FakeDiscord.Member(OTHER_BOT, "otherbot", true), new FakeDiscord.Member(CAROL, "carol", false),
                         new FakeDiscord.Member(DAVE, "dave", false, Set.of(STAFF_ROLE)), new FakeDiscord.Member(EVE, "eve", false)),
                 List.of(new FakeDiscord.Thread(PUBLIC_THREAD, "deploy help", GENERAL, null),
-                        new FakeDiscord.Thread(PRIVATE_THREAD, "hr matters", GENERAL, Set.of(ALICE)))).start();
+                        new FakeDiscord.Thread(PRIVATE_THREAD, "hr matters", GENERAL, Set.of(ALICE)))).forums(FORUM).start();
         gemini = new WireMockServer(wireMockConfig().dynamicPort());
         gemini.start();
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
@@ -223,6 +226,30 @@ class DiscordIT {
 
         BotResponse answer = responseTo(discord.sendMessage(GENERAL, EVE, "RTFM how do I roll back a bad release of the payments service?", null));
         assertThat(answer.sources()).extracting(BotResponse.Source::messageId).first().isEqualTo(chosen);
+    }
+
+    @Test
+    void aForumPostLikeASolvedOneGetsOneProactiveAnswerInItsThreadCitingTheSolutionFirst() {
+        // an earlier post, answered twice in its thread; its author marked the second answer as the solution
+        String earlier = discord.forumPost(FORUM, BOB, "staging reset lock", "Resetting the staging database fails with a lock error");
+        String first = discord.sendMessage(earlier, CAROL, "Try running the staging reset again after a minute", null);
+        String solution = discord.sendMessage(earlier, ALICE, "Stop the staging workers first, then the reset takes the lock", null);
+        await().atMost(WAIT).until(() -> record(first).path("ids").size() == 1 && record(solution).path("ids").size() == 1);
+        assertThat(interactionText(discord.messageCommand(solution, BOB, "Mark as solution"))).startsWith("Marked as the solution");
+        await().atMost(WAIT).until(() -> record(solution).path("metadatas").path(0).path("solution").asBoolean(false));
+
+        String on = discord.slash(GENERAL, ALICE, "rtfm", "autoanswer", Map.of("channel", new FakeDiscord.ChannelOption(FORUM), "mode", "on"));
+        assertThat(interactionText(on)).contains("on in <#" + FORUM + ">");
+        // no question mark, no "how": in a forum every new post is a question
+        String post = discord.forumPost(FORUM, DAVE, "reset fails", "Resetting the staging database fails with a lock error again");
+        FakeDiscord.Call offered = awaitReplyTo(post);
+        assertThat(offered.path()).isEqualTo("/api/v10/channels/" + post + "/messages");
+        assertThat(offered.body().path("content").asText()).startsWith("This may already be answered — from earlier in #questions:");
+        assertThat(responseTo(post).sources()).extracting(BotResponse.Source::messageId).first().isEqualTo(solution);
+        // what follows in the post's thread is conversation, not a new question
+        String followUp = discord.sendMessage(post, DAVE, "How do I stop the staging workers though?", null);
+        awaitReplyTo(discord.sendMessage(post, DAVE, "RTFM how do I stop the staging workers?", null));
+        assertThat(responseWithin(followUp, Duration.ofSeconds(2))).isNull();
     }
 
     private String interactionText(String interaction) {

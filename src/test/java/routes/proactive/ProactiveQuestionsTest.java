@@ -47,6 +47,12 @@ class ProactiveQuestionsTest {
         assertThat(proactive.applies(message("m5", "help", QUESTION, null, "t1", false, false, null))).as("a follow-up in a thread").isFalse();
         assertThat(proactive.applies(message("t2", "help", QUESTION, null, "t2", false, false, null))).as("a thread's starter").isTrue();
         assertThat(proactive.applies(message("m6", "help", QUESTION, null, null, false, false, DiscordMessage.BACKFILL))).as("history").isFalse();
+        // a forum post's starter is a question whatever its words; a statement elsewhere is not
+        DiscordMessage post = new DiscordMessage("t3", "Resetting staging fails with a lock error", "ana", "7", "help", "2025-11-02T12:34:56Z",
+                Map.of(DiscordMessage.FORUM_POST, true), 1, DiscordMessage.CREATED, "g1", "help", "t3", null, false, List.of(), null, null,
+                false, DiscordMessage.LIVE);
+        assertThat(proactive.applies(post)).isTrue();
+        assertThat(proactive.applies(asked("help", "Resetting staging fails with a lock error"))).isFalse();
         // a record with no source is the Python system's, which knew only live messages
         assertThat(proactive.applies(message("m7", "help", QUESTION, null, null, false, false, null))).isTrue();
     }

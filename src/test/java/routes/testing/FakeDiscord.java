@@ -37,8 +37,10 @@ public final class FakeDiscord implements AutoCloseable {
     private static final long READ_MESSAGE_HISTORY = 1L << 16;
     private static final long USE_APPLICATION_COMMANDS = 1L << 31;
     private static final long ADD_REACTIONS = 1L << 6;
+    private static final long SEND_MESSAGES_IN_THREADS = 1L << 38;
     /** What @everyone may do in a new Discord server, as far as the bot's work goes. */
-    private static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS | ADD_REACTIONS;
+    private static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS | ADD_REACTIONS
+            | SEND_MESSAGES_IN_THREADS;
     private static final long MANAGE_GUILD = 1L << 5;
     private static final long DISCORD_EPOCH = 1420070400000L;
 
@@ -86,6 +88,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Channel> channels;
     private final List<Member> members;
     private final List<Thread> threads;
+    private final Set<String> forums = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     /** Every message created so far, by id: what a reply references. */
     private final java.util.Map<String, ObjectNode> created = new java.util.concurrent.ConcurrentHashMap<>();
@@ -117,7 +120,29 @@ public final class FakeDiscord implements AutoCloseable {
         this.guildId = guildId;
         this.channels = channels;
         this.members = members;
-        this.threads = threads;
+        // a forum post adds its thread while the bot runs
+        this.threads = new java.util.concurrent.CopyOnWriteArrayList<>(threads);
+    }
+
+    /** These channels are forums (type 15, with a "Solved" tag): each post is a thread whose starter message has the thread's id. */
+    public FakeDiscord forums(String... channelIds) {
+        forums.addAll(List.of(channelIds));
+        return this;
+    }
+
+    /**
+     * A member opens a post in a forum, as Discord sends it: THREAD_CREATE (newly created, owned by them), then the starter
+     * message inside the thread, under the thread's own id. Returns that id.
+     */
+    public String forumPost(String forumId, String authorId, String title, String content) {
+        String id = nextId();
+        Thread post = new Thread(id, title, forumId, null);
+        threads.add(post);
+        ObjectNode opened = thread(post).put("owner_id", authorId).put("newly_created", true);
+        opened.putArray("applied_tags");
+        dispatch("THREAD_CREATE", opened);
+        dispatch("MESSAGE_CREATE", message(id, id, authorId, content, null, false));
+        return id;
     }
 
     public FakeDiscord start() throws Exception {
@@ -286,7 +311,15 @@ public final class FakeDiscord implements AutoCloseable {
         for (Channel channel : channels) {
             ObjectNode c = channelArray.addObject();
             c.put("id", channel.id());
-            c.put("type", 0);
+            c.put("type", forums.contains(channel.id()) ? 15 : 0);
+            if (forums.contains(channel.id())) {
+                c.putArray("available_tags").addObject().put("id", "9" + channel.id().substring(1)).put("name", "Solved")
+                        .put("moderated", false).putNull("emoji_id").putNull("emoji_name");
+                c.put("default_forum_layout", 0).put("flags", 0).put("default_thread_rate_limit_per_user", 0);
+                c.putNull("default_reaction_emoji");
+                c.putNull("default_sort_order");
+                c.putNull("topic");
+            }
             c.put("name", channel.name());
             c.put("position", position++);
             c.put("guild_id", guildId);
@@ -506,8 +539,14 @@ public final class FakeDiscord implements AutoCloseable {
         data.put("version", 1);
         data.put("guild_id", guildId);
         data.put("channel_id", channelId);
-        data.putObject("channel").put("id", channelId).put("type", 0).put("guild_id", guildId)
-                .put("name", channels.stream().filter(c -> c.id().equals(channelId)).findFirst().orElseThrow().name());
+        Thread inThread = threads.stream().filter(t -> t.id().equals(channelId)).findFirst().orElse(null);
+        if (inThread != null) {
+            // used in a thread (a forum post's): the interaction's channel is the thread, with its parent
+            data.set("channel", thread(inThread));
+        } else {
+            data.putObject("channel").put("id", channelId).put("type", 0).put("guild_id", guildId)
+                    .put("name", channels.stream().filter(c -> c.id().equals(channelId)).findFirst().orElseThrow().name());
+        }
         ObjectNode member = member(userId, find(userId).name(), false);
         member.put("permissions", Long.toString(EVERYONE));
         data.set("member", member);
