@@ -45,6 +45,12 @@ final class DiscordRecords {
             attachments.add(new DiscordMessage.Attachment(a.getId(), a.getFileName(), a.getUrl(), a.getContentType()));
         }
         metadata.put("channel_name", channelName);
+        // the bot's own ✅ is the mark in Discord itself: an edit, or history read again, keeps the message a solution
+        String solves = replyTo != null ? replyTo : threadId != null && !threadId.equals(message.getId()) ? threadId : null;
+        if (solves != null && message.getReactions().stream().anyMatch(r -> r.isSelf() && MarkSolution.CHECK.equals(r.getEmoji()))) {
+            metadata.put(DiscordMessage.SOLUTION, true);
+            metadata.put(DiscordMessage.SOLVES, solves);
+        }
         return new DiscordMessage(message.getId(), message.getContentRaw(), message.getAuthor().getName(), message.getAuthor().getId(),
                 channelId, message.getTimeCreated().toInstant().toString(), metadata,
                 WireFormat.SCHEMA_VERSION, event, message.getGuild().getId(), channelName, threadId, replyTo,

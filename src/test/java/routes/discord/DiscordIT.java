@@ -223,6 +223,12 @@ class DiscordIT {
         await().atMost(WAIT).until(() -> record(chosen).path("metadatas").path(0).path("solution").asBoolean(false));
         assertThat(record(chosen).path("metadatas").path(0).path("solves").asText()).isEqualTo(question);
         assertThat(record(closer).path("metadatas").path(0).has("solution")).isFalse();
+        // an edit of the marked message keeps its mark in the log (what reindex rebuilds from): the bot's ✅ on it says so
+        discord.editMessage(GENERAL, chosen, DAVE, "Redeploy the old payments image from the registry, that is what worked for us");
+        await().atMost(WAIT).until(() -> record(chosen).path("documents").path(0).asText().endsWith("worked for us"));
+        List<ConsumerRecord<String, String>> versions = TopicReader.all(SharedInfrastructure.kafkaBootstrap(),
+                config.getProperty("rtfm.topics.messages.name")).stream().filter(r -> chosen.equals(r.key())).toList();
+        assertThat(versions.get(versions.size() - 1).value()).contains("worked for us").contains("\"solution\":true");
 
         BotResponse answer = responseTo(discord.sendMessage(GENERAL, EVE, "RTFM how do I roll back a bad release of the payments service?", null));
         assertThat(answer.sources()).extracting(BotResponse.Source::messageId).first().isEqualTo(chosen);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -427,8 +428,15 @@ public final class FakeDiscord implements AutoCloseable {
         return rateLimited.get();
     }
 
+    /** A member edits a message: MESSAGE_UPDATE with the whole message, as Discord sends it (what it replies to and its reactions kept). */
     public void editMessage(String channelId, String messageId, String authorId, String content) {
-        dispatch("MESSAGE_UPDATE", message(messageId, channelId, authorId, content, null, true));
+        ObjectNode before = created.get(messageId);
+        String replyTo = before == null ? null : before.path("message_reference").path("message_id").asText(null);
+        ObjectNode edited = message(messageId, channelId, authorId, content, replyTo, true);
+        if (before != null && before.has("reactions")) {
+            edited.set("reactions", before.get("reactions").deepCopy());
+        }
+        dispatch("MESSAGE_UPDATE", edited);
     }
 
     public void bulkDelete(String channelId, List<String> messageIds) {
@@ -776,7 +784,14 @@ public final class FakeDiscord implements AutoCloseable {
             } else if (method.equals("POST") && (m = TYPING.matcher(path)).matches()) {
                 request.response().setStatusCode(204).end();
             } else if (method.equals("PUT") && (m = OWN_REACTION.matcher(path)).matches()) {
-                // the bot reacts (✅ on a marked solution): recorded in calls, nothing else to do
+                // the bot reacts (✅ on a marked solution): the message carries it from now on, the bot's own (me)
+                ObjectNode reacted = created.get(m.group(2));
+                if (reacted != null) {
+                    ObjectNode reaction = reacted.putArray("reactions").addObject().put("count", 1).put("me", true).put("me_burst", false);
+                    reaction.putObject("count_details").put("burst", 0).put("normal", 1);
+                    reaction.putArray("burst_colors");
+                    reaction.putObject("emoji").putNull("id").put("name", java.net.URLDecoder.decode(m.group(3), StandardCharsets.UTF_8));
+                }
                 request.response().setStatusCode(204).end();
             } else if (method.equals("DELETE") && (m = CHANNEL_MESSAGE.matcher(path)).matches()) {
                 // the bot deletes a message (its own): gone, and the gateway says so, as Discord does
