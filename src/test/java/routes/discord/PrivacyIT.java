@@ -53,6 +53,8 @@ class PrivacyIT {
     private static final String FRANK = "7000000000000000003";
     private static final String GRACE = "7000000000000000004";
     private static final String HENRY = "7000000000000000005";
+    /** Only the solution test writes as Ivy, and forgets her. */
+    private static final String IVY = "7000000000000000006";
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -71,7 +73,7 @@ class PrivacyIT {
                 // Alice is the guild's owner: she has Manage Server
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
                         new FakeDiscord.Member(FRANK, "frank", false), new FakeDiscord.Member(GRACE, "grace", false),
-                        new FakeDiscord.Member(HENRY, "henry", false)),
+                        new FakeDiscord.Member(HENRY, "henry", false), new FakeDiscord.Member(IVY, "ivy", false)),
                 List.of(new FakeDiscord.Thread(THREAD, "scratch", GENERAL, null),
                         new FakeDiscord.Thread(OLD_PRIVATE_THREAD, "old secrets", OLD, Set.of(BOB)))).start();
         gemini = new WireMockServer(wireMockConfig().dynamicPort());
@@ -150,6 +152,19 @@ class PrivacyIT {
         assertThat(ephemeralReply(remember)).contains("from now on");
         store(GENERAL, FRANK, "Frank says standup moved to 10am");
         assertThat(stored(afterRestart)).as("what he wrote while opted out stays out").isFalse();
+    }
+
+    @Test
+    void forgettingASolutionsAuthorTakesTheSolutionAndItsMarkOut() throws Exception {
+        String question = store(RANDOM, GRACE, "How do I get VPN access when working from home?");
+        String solution = store(RANDOM, IVY, "Ivy says: request the VPN profile in the IT portal, then install it", question);
+        assertThat(ephemeralReply(discord.messageCommand(solution, GRACE, "Mark as solution"))).startsWith("Marked as the solution");
+        await().atMost(WAIT).until(() -> metadata(solution).path("solution").asBoolean(false));
+
+        assertThat(ephemeralReply(discord.slash(RANDOM, IVY, "forget", null, Map.of()))).contains("removed 1 message");
+        await().atMost(WAIT).until(() -> !stored(solution));
+        assertDeletionRecordsInTheLog(solution);
+        assertThat(stored(question)).as("the question was Grace's").isTrue();
     }
 
     @Test
