@@ -17,6 +17,11 @@ final class DiscordRecords {
     }
 
     static DiscordMessage toRecord(Message message, String event, boolean addressesBot) {
+        return toRecord(message, event, addressesBot, false);
+    }
+
+    /** @param marked whether a member marks it as a solution now (otherwise the bot's own ✅ on it says whether it is one) */
+    private static DiscordMessage toRecord(Message message, String event, boolean addressesBot, boolean marked) {
         String channelId = message.getChannel().getId();
         String channelName = message.getChannel().getName();
         String threadId = null;
@@ -47,7 +52,8 @@ final class DiscordRecords {
         metadata.put("channel_name", channelName);
         // the bot's own ✅ is the mark in Discord itself: an edit, or history read again, keeps the message a solution
         String solves = replyTo != null ? replyTo : threadId != null && !threadId.equals(message.getId()) ? threadId : null;
-        if (solves != null && message.getReactions().stream().anyMatch(r -> r.isSelf() && MarkSolution.CHECK.equals(r.getEmoji()))) {
+        boolean checked = message.getReactions().stream().anyMatch(r -> r.isSelf() && MarkSolution.CHECK.equals(r.getEmoji()));
+        if (solves != null && (marked || checked)) {
             metadata.put(DiscordMessage.SOLUTION, true);
             metadata.put(DiscordMessage.SOLVES, solves);
         }
@@ -58,16 +64,9 @@ final class DiscordRecords {
                 addressesBot);
     }
 
-    /** The message's record as a member marked it: the solution of the message it replies to or of its thread ({@code solves}). */
-    static DiscordMessage solution(Message message, String solves) {
-        DiscordMessage record = toRecord(message, DiscordMessage.UPDATED, false);
-        Map<String, Object> metadata = new java.util.LinkedHashMap<>(record.metadata());
-        metadata.put(DiscordMessage.SOLUTION, true);
-        metadata.put(DiscordMessage.SOLVES, solves);
-        return new DiscordMessage(record.messageId(), record.content(), record.username(), record.userId(), record.channelId(),
-                record.timestamp(), metadata, record.schemaVersion(), record.event(), record.guildId(), record.channelName(),
-                record.threadId(), record.replyToMessageId(), record.authorIsBot(), record.attachments(), record.jumpUrl(),
-                record.replyToContent(), record.addressesBot());
+    /** The message's record as a member marked it: the solution of the message it replies to or of its thread. */
+    static DiscordMessage solution(Message message) {
+        return toRecord(message, DiscordMessage.UPDATED, false, true);
     }
 
     static DiscordMessage deletion(String messageId, String channelId, String guildId) {

@@ -57,7 +57,8 @@ public class DiscordReplies implements AnswerGateway {
         // 👍/👎 under an answer (not a notice or an apology), on its last part only; a proactive one can also be removed
         Map<String, Object> metadata = response.metadata() == null ? Map.of() : response.metadata();
         Object asker = metadata.get(BotResponse.ASKER_ID);
-        ActionRow row = BotQuery.PROACTIVE.equals(metadata.get(BotQuery.TRIGGER)) && asker != null
+        boolean proactive = BotQuery.PROACTIVE.equals(metadata.get(BotQuery.TRIGGER));
+        ActionRow row = proactive && asker != null
                 ? FeedbackButtons.proactiveButtons(response.queryId(), asker.toString()) : FeedbackButtons.buttons(response.queryId());
         List<ActionRow> buttons = VOTED_ON.contains(response.mode()) ? List.of(row) : List.of();
         int last = chunks.size() - 1;
@@ -77,8 +78,7 @@ public class DiscordReplies implements AnswerGateway {
             return;
         }
         String channelId = String.valueOf(metadata.getOrDefault(DiscordEvents.REPLY_CHANNEL, response.channelId()));
-        if (BotQuery.PROACTIVE.equals(metadata.get(BotQuery.TRIGGER))
-                && !proactiveLimits.tryPost(response.channelId(), channelId.equals(response.channelId()) ? null : channelId)) {
+        if (proactive && !proactiveLimits.tryPost(response.channelId(), channelId.equals(response.channelId()) ? null : channelId)) {
             LOG.info("Proactive answer {} not posted: channel {} has had its share this hour, or its thread one already",
                     response.responseId(), response.channelId());
             return;

@@ -60,7 +60,7 @@ final class MarkSolution extends ListenerAdapter {
             event.reply("Only the one who asked, or a member with Manage Messages, can mark the solution.").setEphemeral(true).queue();
             return;
         }
-        intake.message(DiscordRecords.solution(target, solves), GatewayContext.of(DiscordIntake.ORIGIN));
+        intake.message(DiscordRecords.solution(target), GatewayContext.of(DiscordIntake.ORIGIN));
         event.reply("Marked as the solution: I will cite it first when this comes up again.").setEphemeral(true).queue();
         try {
             target.addReaction(CHECK).queue();
