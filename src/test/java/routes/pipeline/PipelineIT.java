@@ -127,6 +127,27 @@ class PipelineIT {
         sample.forEach(message -> producer.sendBody("direct:discord-in", message));
         long withText = sample.stream().filter(DiscordMessage::hasText).count();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> chroma.count() >= withText);
+        // stored is not yet searchable: the tests ask at once, under the guild's filter as the answer path does
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> routes.testing.ChromaSearch.findable(chroma, probeId(), guildFilter()));
+    }
+
+    /** A sample message with text, to check that the guild's messages are searchable. */
+    private String probeId() {
+        return sample.stream().filter(DiscordMessage::hasText).findFirst().orElseThrow().messageId();
+    }
+
+    private String guildFilter() {
+        return "{\"guild_id\": {\"$eq\": \"" + sample.get(0).guildId() + "\"}}";
+    }
+
+    /** The response's mode, shown with the response and Chroma's state when it is not the one expected. */
+    private void assertMode(JsonNode response, String expected) {
+        if (!expected.equals(response.path("mode").asText())) {
+            assertThat(response.path("mode").asText())
+                    .as("%s%n%s", response, routes.testing.ChromaSearch.describe(chroma, probeId(), guildFilter()))
+                    .isEqualTo(expected);
+        }
     }
 
     @AfterAll
@@ -177,7 +198,7 @@ class PipelineIT {
     })
     void answersWithCitedSourcesFromTheChannel(String question, String answeringMessageIds) throws Exception {
         JsonNode response = ask(Map.of("question", question, "guild_id", sample.get(0).guildId()));
-        assertThat(response.path("mode").asText()).isEqualTo(BotResponse.GENERATED);
+        assertMode(response, BotResponse.GENERATED);
         assertThat(response.path("response_text").asText()).isEqualTo(GENERATED);
         List<String> sourceIds = response.path("sources").findValuesAsText("message_id");
         List<String> answering = List.of(answeringMessageIds.split(" "));
@@ -200,8 +221,8 @@ class PipelineIT {
         String secret = "The staging database password rotates every Tuesday at 3pm through the vault-rotator job";
         send(message("secret-" + run, secret, guild, "private-" + run, DiscordMessage.CREATED));
         send(message("public-" + run, "Lunch on Fridays is pizza in the kitchen", guild, "public-" + run, DiscordMessage.CREATED));
-        await().atMost(WAIT).until(() -> getRecord("secret-" + run).path("ids").size() == 1
-                && routes.testing.ChromaSearch.findable(chroma, "secret-" + run));
+        await("the secret stored").atMost(WAIT).until(() -> getRecord("secret-" + run).path("ids").size() == 1);
+        await("the secret searchable").atMost(WAIT).until(() -> routes.testing.ChromaSearch.findable(chroma, "secret-" + run));
 
         String question = "when does the staging database password rotate?";
         JsonNode outsider = ask(Map.of("question", question, "guild_id", guild, "visible_channel_ids", List.of("public-" + run)));
@@ -377,7 +398,7 @@ class PipelineIT {
     void aBlockedPromptFallsBackToLabelledSources() throws Exception {
         JsonNode response = ask(Map.of("question", "BLOCKED-" + run + " how do I use a custom prompt with an index?",
                 "guild_id", sample.get(0).guildId()));
-        assertThat(response.path("mode").asText()).isEqualTo(BotResponse.SOURCES_ONLY);
+        assertMode(response, BotResponse.SOURCES_ONLY);
         assertThat(response.path("response_text").asText()).contains("couldn't generate an answer").contains("SAFETY");
         assertThat(response.path("sources").size()).isPositive();
     }
