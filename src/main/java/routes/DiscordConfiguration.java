@@ -39,6 +39,7 @@ public class DiscordConfiguration implements CamelConfiguration {
                                                @BeanInject("pendingInteractions") PendingInteractions pending,
                                                @PropertyInject("rtfm.discord.intake-buffer") int intakeBuffer,
                                                @PropertyInject("rtfm.feedback.max-age-days") int feedbackMaxAgeDays,
+                                               @PropertyInject(value = "rtfm.solutions.forum-tag", defaultValue = "") String solvedTag,
                                                @PropertyInject("rtfm.backfill.enabled") boolean backfill,
                                                @PropertyInject("rtfm.backfill.max-age-days") int maxAgeDays,
                                                @PropertyInject("rtfm.topics.backfill-state.name") String watermarkTopic,
@@ -49,6 +50,7 @@ public class DiscordConfiguration implements CamelConfiguration {
         connection.setAutoAnswer(autoAnswer);
         connection.setIntakeBuffer(intakeBuffer);
         connection.setFeedbackMaxAgeDays(feedbackMaxAgeDays);
+        connection.setSolvedTag(solvedTag);
         if (backfill) {
             connection.setBackfill(new Watermarks(kafka, watermarkTopic, outcomes), maxAgeDays);
         }

@@ -45,6 +45,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     // both set by DiscordConfiguration from application.properties, where their defaults are
     private int intakeBuffer;
     private int feedbackMaxAgeDays;
+    private String solvedTag = "";
     private Watermarks watermarks;
     private AutoAnswerChannels autoAnswer;
     private int backfillMaxAgeDays;
@@ -63,6 +64,11 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
 
     /** How many records may wait for Kafka before the gateway drops new ones (rtfm.discord.intake-buffer). */
     /** Votes on answers older than this many days are refused (rtfm.feedback.max-age-days). */
+    /** rtfm.solutions.forum-tag: the forum tag a marked solution's post gets (empty: none). */
+    public void setSolvedTag(String name) {
+        this.solvedTag = name;
+    }
+
     public void setFeedbackMaxAgeDays(int days) {
         this.feedbackMaxAgeDays = days;
     }
@@ -109,7 +115,8 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         HealthCheckRegistry.get(camelContext).register(autoAnswer.follower().healthCheck());
         String gateway = gatewayUrl;
         JDA client = JDABuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
-                .enableCache(CacheFlag.MEMBER_OVERRIDES)
+                // forum tags: a post whose solution is marked gets the forum's Solved tag (SolvedTag)
+                .enableCache(CacheFlag.MEMBER_OVERRIDES, CacheFlag.FORUM_TAGS)
                 .setRestConfig(new RestConfig().setBaseUrl(apiBaseUrl))
                 // JDA takes the gateway address from its session controller, not from GET gateway/bot
                 .setSessionController(new SessionControllerAdapter() {
@@ -122,7 +129,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
                 .setEnableShutdownHook(false)
                 .addEventListeners(new DiscordEvents(intake, questions, limiter, new ProactiveQuestions(autoAnswer)),
                         new SlashAsk(intake, questions, limiter, pending), new SlashPrivacy(intake, pending, autoAnswer),
-                        new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)), new RemoveButton(intake), new MarkSolution(intake))
+                        new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)), new RemoveButton(intake), new MarkSolution(intake, new SolvedTag(solvedTag)))
                 .build();
         try {
             client.awaitReady();

@@ -16,7 +16,7 @@ import routes.gateway.GatewayContext;
 /**
  * Apps → "Mark as solution" on a message: the member who asked (the author of the message it replies
  * to, or the thread's owner) or a member with Manage Messages says this message solved the question.
- * The bot reacts ✅ on it, and the mark is an update of the message's record in discord-messages
+ * The bot reacts ✅ on it (in a forum post, it also tags the post Solved: SolvedTag), and the mark is an update of the message's record in discord-messages
  * (metadata solution, solves), so backfill, import, reindex and /forget treat it as any other field;
  * the ranking then gives it a small boost (rtfm.retrieval.solution-bonus). Only a person marks.
  */
@@ -27,9 +27,11 @@ final class MarkSolution extends ListenerAdapter {
     static final Emoji CHECK = Emoji.fromUnicode("✅");
 
     private final DiscordIntake intake;
+    private final SolvedTag solvedTag;
 
-    MarkSolution(DiscordIntake intake) {
+    MarkSolution(DiscordIntake intake, SolvedTag solvedTag) {
         this.intake = intake;
+        this.solvedTag = solvedTag;
     }
 
     static CommandData command() {
@@ -61,7 +63,8 @@ final class MarkSolution extends ListenerAdapter {
             return;
         }
         intake.message(DiscordRecords.solution(target), GatewayContext.of(DiscordIntake.ORIGIN));
-        event.reply("Marked as the solution: I will cite it first when this comes up again.").setEphemeral(true).queue();
+        event.reply("Marked as the solution: I will cite it first when this comes up again." + solvedTag.applyTo(thread))
+                .setEphemeral(true).queue();
         try {
             target.addReaction(CHECK).queue();
         } catch (InsufficientPermissionException e) {

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,11 +16,21 @@ import java.util.function.LongSupplier;
 public class ProactiveLimits {
 
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
+    /**
+     * Threads remembered as answered: the most recent ones. Even at the hourly cap in many channels
+     * this spans weeks, and a thread quiet that long is rarely asked in again.
+     */
+    static final int REMEMBERED_THREADS = 10_000;
 
     private final int perChannelPerHour;
     private final LongSupplier clock;
     private final Map<String, Deque<Long>> posted = new HashMap<>();
-    private final Set<String> threads = new HashSet<>();
+    private final Map<String, Boolean> threads = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_THREADS;
+        }
+    };
 
     public ProactiveLimits(int perChannelPerHour, LongSupplier clock) {
         if (perChannelPerHour < 0) {
@@ -38,7 +47,7 @@ public class ProactiveLimits {
      * @param threadId  the thread it is posted in, or null when it is posted in the channel itself
      */
     public synchronized boolean tryPost(String channelId, String threadId) {
-        if (threadId != null && threads.contains(threadId)) {
+        if (threadId != null && threads.containsKey(threadId)) {
             return false;
         }
         long now = clock.getAsLong();
@@ -51,7 +60,7 @@ public class ProactiveLimits {
         }
         times.addLast(now);
         if (threadId != null) {
-            threads.add(threadId);
+            threads.put(threadId, Boolean.TRUE);
         }
         return true;
     }

@@ -61,6 +61,8 @@ class DiscordIT {
     private static final String HELP = "3000000000000000013";
     /** A forum: each post a thread, its starter message under the thread's id. */
     private static final String FORUM = "3000000000000000014";
+    /** A forum where the bot lacks Manage Threads: a marked solution's post cannot be tagged there. */
+    private static final String IDEAS = "3000000000000000015";
     private static final String STAFF_ROLE = "5000000000000000001";
     private static final String PUBLIC_THREAD = "3000000000000000020";
     private static final String PRIVATE_THREAD = "3000000000000000021";
@@ -81,12 +83,12 @@ class DiscordIT {
         discord = new FakeDiscord(GUILD,
                 List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(SECRET, "secret", Set.of(ALICE)),
                         new FakeDiscord.Channel(STAFF, "staff", null, Set.of(STAFF_ROLE)), new FakeDiscord.Channel(HELP, "help", null),
-                        new FakeDiscord.Channel(FORUM, "questions", null)),
+                        new FakeDiscord.Channel(FORUM, "questions", null), new FakeDiscord.Channel(IDEAS, "ideas", null)),
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
                         new FakeDiscord.Member(OTHER_BOT, "otherbot", true), new FakeDiscord.Member(CAROL, "carol", false),
                         new FakeDiscord.Member(DAVE, "dave", false, Set.of(STAFF_ROLE)), new FakeDiscord.Member(EVE, "eve", false)),
                 List.of(new FakeDiscord.Thread(PUBLIC_THREAD, "deploy help", GENERAL, null),
-                        new FakeDiscord.Thread(PRIVATE_THREAD, "hr matters", GENERAL, Set.of(ALICE)))).forums(FORUM).start();
+                        new FakeDiscord.Thread(PRIVATE_THREAD, "hr matters", GENERAL, Set.of(ALICE)))).forums(FORUM, IDEAS).botManagesThreadsIn(FORUM).start();
         gemini = new WireMockServer(wireMockConfig().dynamicPort());
         gemini.start();
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
@@ -241,8 +243,10 @@ class DiscordIT {
         String first = discord.sendMessage(earlier, CAROL, "Try running the staging reset again after a minute", null);
         String solution = discord.sendMessage(earlier, ALICE, "Stop the staging workers first, then the reset takes the lock", null);
         await().atMost(WAIT).until(() -> record(first).path("ids").size() == 1 && record(solution).path("ids").size() == 1);
-        assertThat(interactionText(discord.messageCommand(solution, BOB, "Mark as solution"))).startsWith("Marked as the solution");
+        assertThat(interactionText(discord.messageCommand(solution, BOB, "Mark as solution"))).startsWith("Marked as the solution")
+                .endsWith("Tagged the post Solved.");
         await().atMost(WAIT).until(() -> record(solution).path("metadatas").path(0).path("solution").asBoolean(false));
+        await().atMost(WAIT).until(() -> discord.appliedTags(earlier), tags -> tags.equals(List.of(FakeDiscord.solvedTagId(FORUM))));
 
         String on = discord.slash(GENERAL, ALICE, "rtfm", "autoanswer", Map.of("channel", new FakeDiscord.ChannelOption(FORUM), "mode", "on"));
         assertThat(interactionText(on)).contains("on in <#" + FORUM + ">");
@@ -256,6 +260,17 @@ class DiscordIT {
         String followUp = discord.sendMessage(post, DAVE, "How do I stop the staging workers though?", null);
         awaitReplyTo(discord.sendMessage(post, DAVE, "RTFM how do I stop the staging workers?", null));
         assertThat(responseWithin(followUp, Duration.ofSeconds(2))).isNull();
+    }
+
+    @Test
+    void aSolutionMarkedInAForumWhereTheBotCannotManageThreadsStandsUntaggedAndTheMemberIsToldWhy() {
+        String post = discord.forumPost(IDEAS, CAROL, "dark mode", "Is there a dark mode for the status page");
+        String answer = discord.sendMessage(post, BOB, "Yes: add ?theme=dark to the status page address", null);
+        await().atMost(WAIT).until(() -> record(answer).path("ids").size() == 1);
+        assertThat(interactionText(discord.messageCommand(answer, CAROL, "Mark as solution"))).startsWith("Marked as the solution")
+                .endsWith("I can't tag the post Solved: that needs Manage Threads in #ideas.");
+        await().atMost(WAIT).until(() -> record(answer).path("metadatas").path(0).path("solution").asBoolean(false));
+        assertThat(discord.appliedTags(post)).isEmpty();
     }
 
     private String interactionText(String interaction) {

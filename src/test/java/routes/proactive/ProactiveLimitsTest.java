@@ -37,6 +37,18 @@ class ProactiveLimitsTest {
     }
 
     @Test
+    void theAnsweredThreadsItRemembersAreTheLatestTenThousand() {
+        ProactiveLimits unlimited = new ProactiveLimits(Integer.MAX_VALUE, now::get);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(unlimited.tryPost("forum-" + (i % 50), "post-" + i)).isTrue();
+        }
+        assertThat(unlimited.tryPost("forum-0", "post-0")).as("the oldest of 10,000 is still remembered").isFalse();
+        assertThat(unlimited.tryPost("forum-0", "post-10000")).isTrue();
+        assertThat(unlimited.tryPost("forum-0", "post-0")).as("one more pushed out the oldest").isTrue();
+        assertThat(unlimited.tryPost("forum-1", "post-9999")).as("the newest is remembered").isFalse();
+    }
+
+    @Test
     void zeroPerHourPostsNothing() {
         assertThat(new ProactiveLimits(0, now::get).tryPost("help", null)).isFalse();
     }

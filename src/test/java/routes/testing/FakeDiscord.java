@@ -43,6 +43,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS | ADD_REACTIONS
             | SEND_MESSAGES_IN_THREADS;
     private static final long MANAGE_GUILD = 1L << 5;
+    private static final long MANAGE_THREADS = 1L << 34;
     private static final long DISCORD_EPOCH = 1420070400000L;
 
     /** A REST call the bot made. */
@@ -90,6 +91,11 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Member> members;
     private final List<Thread> threads;
     private final Set<String> forums = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Forums where the bot holds Manage Threads (a member overwrite), which tagging a post needs. */
+    private final Set<String> threadManagerIn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** A forum post's owner and the tags applied to it, by the post's (thread's) id. */
+    private final java.util.Map<String, String> postOwners = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, List<String>> appliedTags = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     /** Every message created so far, by id: what a reply references. */
     private final java.util.Map<String, ObjectNode> created = new java.util.concurrent.ConcurrentHashMap<>();
@@ -131,6 +137,22 @@ public final class FakeDiscord implements AutoCloseable {
         return this;
     }
 
+    /** The bot holds Manage Threads in these forums, so it may apply a post's tags. */
+    public FakeDiscord botManagesThreadsIn(String... forumIds) {
+        threadManagerIn.addAll(List.of(forumIds));
+        return this;
+    }
+
+    /** The id of a forum's one tag, "Solved". */
+    public static String solvedTagId(String forumId) {
+        return "9" + forumId.substring(1);
+    }
+
+    /** The tags applied to a forum post so far (none when nobody tagged it). */
+    public List<String> appliedTags(String postId) {
+        return appliedTags.getOrDefault(postId, List.of());
+    }
+
     /**
      * A member opens a post in a forum, as Discord sends it: THREAD_CREATE (newly created, owned by them), then the starter
      * message inside the thread, under the thread's own id. Returns that id.
@@ -138,9 +160,9 @@ public final class FakeDiscord implements AutoCloseable {
     public String forumPost(String forumId, String authorId, String title, String content) {
         String id = nextId();
         Thread post = new Thread(id, title, forumId, null);
+        postOwners.put(id, authorId);
         threads.add(post);
-        ObjectNode opened = thread(post).put("owner_id", authorId).put("newly_created", true);
-        opened.putArray("applied_tags");
+        ObjectNode opened = thread(post).put("newly_created", true);
         dispatch("THREAD_CREATE", opened);
         dispatch("MESSAGE_CREATE", message(id, id, authorId, content, null, false));
         return id;
@@ -314,7 +336,7 @@ public final class FakeDiscord implements AutoCloseable {
             c.put("id", channel.id());
             c.put("type", forums.contains(channel.id()) ? 15 : 0);
             if (forums.contains(channel.id())) {
-                c.putArray("available_tags").addObject().put("id", "9" + channel.id().substring(1)).put("name", "Solved")
+                c.putArray("available_tags").addObject().put("id", solvedTagId(channel.id())).put("name", "Solved")
                         .put("moderated", false).putNull("emoji_id").putNull("emoji_name");
                 c.put("default_forum_layout", 0).put("flags", 0).put("default_thread_rate_limit_per_user", 0);
                 c.putNull("default_reaction_emoji");
@@ -326,6 +348,9 @@ public final class FakeDiscord implements AutoCloseable {
             c.put("guild_id", guildId);
             c.put("nsfw", false);
             ArrayNode overwrites = c.putArray("permission_overwrites");
+            if (threadManagerIn.contains(channel.id())) {
+                overwrites.addObject().put("id", BOT_ID).put("type", 1).put("allow", Long.toString(MANAGE_THREADS)).put("deny", "0");
+            }
             if (channel.isPrivate()) {
                 overwrites.addObject().put("id", guildId).put("type", 0).put("allow", "0").put("deny", Long.toString(VIEW_CHANNEL));
                 for (String role : channel.onlyRoles() == null ? Set.<String>of() : channel.onlyRoles()) {
@@ -361,7 +386,11 @@ public final class FakeDiscord implements AutoCloseable {
         t.put("name", thread.name());
         t.put("parent_id", thread.parentId());
         t.put("guild_id", guildId);
-        t.put("owner_id", members.get(0).id());
+        t.put("owner_id", postOwners.getOrDefault(thread.id(), members.get(0).id()));
+        if (forums.contains(thread.parentId())) {
+            ArrayNode tags = t.putArray("applied_tags");
+            appliedTags(thread.id()).forEach(tags::add);
+        }
         t.put("member_count", 1);
         t.put("message_count", 0);
         t.put("rate_limit_per_user", 0);
@@ -701,6 +730,7 @@ public final class FakeDiscord implements AutoCloseable {
     // ---- REST
 
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
+    private static final Pattern CHANNEL = Pattern.compile("/api/v10/channels/(\\d+)");
     private static final Pattern TYPING = Pattern.compile("/api/v10/channels/(\\d+)/typing");
     private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)");
     private static final Pattern OWN_REACTION = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)/reactions/([^/]+)/@me");
@@ -781,6 +811,8 @@ public final class FakeDiscord implements AutoCloseable {
                 } else {
                     reply(request, 404, json.createObjectNode().put("message", "Unknown Member").put("code", 10007));
                 }
+            } else if (method.equals("PATCH") && (m = CHANNEL.matcher(path)).matches()) {
+                editThread(request, m.group(1), body);
             } else if (method.equals("POST") && (m = TYPING.matcher(path)).matches()) {
                 request.response().setStatusCode(204).end();
             } else if (method.equals("PUT") && (m = OWN_REACTION.matcher(path)).matches()) {
@@ -830,6 +862,28 @@ public final class FakeDiscord implements AutoCloseable {
                 reply(request, 404, json.createObjectNode().put("message", "Unknown route " + method + " " + path).put("code", 0));
             }
         });
+    }
+
+    /**
+     * PATCH a thread: a forum post's applied_tags, which needs Manage Threads unless the bot owns the post
+     * (as Discord checks it). The gateway then sends THREAD_UPDATE, as Discord does.
+     */
+    private void editThread(HttpServerRequest request, String threadId, JsonNode body) {
+        Thread thread = threads.stream().filter(t -> t.id().equals(threadId)).findFirst().orElse(null);
+        if (thread == null || body == null || !body.has("applied_tags")) {
+            reply(request, 400, json.createObjectNode().put("message", "Invalid Form Body").put("code", 50035));
+            return;
+        }
+        if (!threadManagerIn.contains(thread.parentId()) && !BOT_ID.equals(postOwners.get(threadId))) {
+            reply(request, 403, json.createObjectNode().put("message", "Missing Permissions").put("code", 50013));
+            return;
+        }
+        List<String> tags = new java.util.ArrayList<>();
+        body.get("applied_tags").forEach(tag -> tags.add(tag.asText()));
+        appliedTags.put(threadId, List.copyOf(tags));
+        ObjectNode updated = thread(thread);
+        reply(request, 200, updated);
+        dispatch("THREAD_UPDATE", updated);
     }
 
     /**
