@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,19 +22,12 @@ class AnswerRankerTest {
 
     /** A Chroma query result for the answers: each row is (id, author, reply_to, text, cosine distance to the question). */
     private static String found(Object[]... rows) {
-        ObjectNode result = WireFormat.mapper().createObjectNode();
-        ArrayNode ids = result.putArray("ids").addArray();
-        ArrayNode documents = result.putArray("documents").addArray();
-        ArrayNode metadatas = result.putArray("metadatas").addArray();
-        ArrayNode distances = result.putArray("distances").addArray();
+        QueryResult result = new QueryResult();
         for (Object[] row : rows) {
-            ids.add((String) row[0]);
-            metadatas.addObject().put("channel_id", "help").put("guild_id", "g").put("author_id", (String) row[1])
-                    .put("author_name", (String) row[1]).put("reply_to", (String) row[2]);
-            documents.add((String) row[3]);
-            distances.add((Double) row[4]);
+            result.add((String) row[0], (String) row[3], (Double) row[4]).put("channel_id", "help").put("guild_id", "g")
+                    .put("author_id", (String) row[1]).put("author_name", (String) row[1]).put("reply_to", (String) row[2]);
         }
-        return result.toString();
+        return result.json();
     }
 
     private static List<String> ids(List<Candidate> ranked) {

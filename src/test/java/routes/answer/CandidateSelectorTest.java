@@ -3,33 +3,25 @@ package routes.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import routes.schema.BotQuery;
-import routes.schema.WireFormat;
 
 class CandidateSelectorTest {
 
     /** A Chroma query result: one row per (id, text, distance). */
     static String chromaResult(Object[]... rows) {
-        ObjectNode result = WireFormat.mapper().createObjectNode();
-        ArrayNode ids = result.putArray("ids").addArray();
-        ArrayNode documents = result.putArray("documents").addArray();
-        ArrayNode metadatas = result.putArray("metadatas").addArray();
-        ArrayNode distances = result.putArray("distances").addArray();
+        QueryResult result = new QueryResult();
         for (Object[] row : rows) {
-            ids.add((String) row[0]);
-            documents.add((String) row[1]);
-            ObjectNode metadata = metadatas.addObject().put("channel_id", "c1").put("guild_id", "g1").put("author_name", "ana");
+            ObjectNode metadata = result.add((String) row[0], (String) row[1], (Double) row[2])
+                    .put("channel_id", "c1").put("guild_id", "g1").put("author_name", "ana");
             if (row.length > 3) {
                 metadata.put("reply_to_text", (String) row[3]);
             }
-            distances.add((Double) row[2]);
         }
-        return result.toString();
+        return result.json();
     }
 
     private static BotQuery question(String text) {

@@ -19,17 +19,18 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.RtfmApplication;
 import routes.cli.CliTest;
 import routes.embedding.MessageEmbedder;
 import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
+import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TopicReader;
@@ -49,20 +50,15 @@ class ReindexIT {
     private final WireFormat wire = new WireFormat();
     private Properties config;
     private RtfmApplication app;
+    @RegisterExtension
+    final RtfmApps apps = new RtfmApps();
     private ChromaCollection chroma;
 
     @BeforeAll
     void start() throws Exception {
         config = TestApps.config("reindex", run);
-        app = new RtfmApplication(config);
-        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+        app = apps.start(config);
+        chroma = RtfmApps.chroma(app);
     }
 
     @Test

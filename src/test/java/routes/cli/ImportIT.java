@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.kafka.ConsumerLag;
 import routes.kafka.KafkaClientSettings;
 import routes.local.EmbeddedKafkaBroker;
+import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TopicReader;
@@ -38,14 +39,16 @@ class ImportIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Properties config = new Properties();
     private RtfmApplication app;
+    @RegisterExtension
+    final RtfmApps apps = new RtfmApps();
     private ChromaCollection chroma;
     private Path exports;
 
     @BeforeAll
     void start() throws Exception {
         config.putAll(TestApps.config("import", run));
-        app = new RtfmApplication(config);
-        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        app = apps.start(config);
+        chroma = RtfmApps.chroma(app);
         exports = Files.createTempDirectory("rtfm-exports");
         Files.copy(SAMPLE, exports.resolve("llamaindex-help.json"));
         Files.writeString(exports.resolve("old-question.json"), """
@@ -57,13 +60,6 @@ class ImportIT {
                     "content": "Started a thread.", "author": {"id": "77", "name": "old-timer", "isBot": false}}
                  ]}
                 """.formatted(run));
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
     }
 
     private CliTest.Outcome importing(String... paths) {

@@ -120,6 +120,13 @@ class LocalDashboardIT {
                 .contains("<span class=\"figure\" id=\"total\">1</span>");
         assertThat(get("/dashboard/guilds/" + guild + "/questions?outcome=proactive_skipped").body()).contains("guest wifi")
                 .doesNotContain("visitor badges printed");
+        // as an admin sees it: the section is shown, with its figures, in a real browser
+        try (Browser browser = new Browser()) {
+            browser.driver.get(base + "/dashboard/guilds/" + guild);
+            assertThat(browser.driver.findElement(org.openqa.selenium.By.id("proactive")).getText().replaceAll("\\s+", " "))
+                    .contains("1 answered unasked", "1 held back", "0% helpful", "1 removed by their members");
+            browser.screenshot("overview-proactive");
+        }
     }
 
     @Test

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.testing.FakeDiscord;
 import routes.testing.Gemini;
+import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TestDatabase;
@@ -59,6 +61,8 @@ class DiscordFeedbackIT {
     private FakeDiscord discord;
     private WireMockServer gemini;
     private RtfmApplication app;
+    @RegisterExtension
+    final RtfmApps apps = new RtfmApps();
     private String keyMessage;
 
     @BeforeAll
@@ -67,8 +71,9 @@ class DiscordFeedbackIT {
                 List.of(new FakeDiscord.Channel(HELP, "help", null), new FakeDiscord.Channel(DOOMED, "doomed", null)),
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
                         new FakeDiscord.Member(CAROL, "carol", false), new FakeDiscord.Member(DAVE, "dave", false))).start();
-        gemini = new WireMockServer(wireMockConfig().dynamicPort());
+        gemini = apps.closeAfter(new WireMockServer(wireMockConfig().dynamicPort()), () -> gemini.stop());
         gemini.start();
+        apps.closeAfter(discord, discord::close);
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
                 .willReturn(okJson(Gemini.answer("Open Settings, then Keys, and press Rotate [1]."))));
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(1).withRequestBody(containing("LONGFORM"))
@@ -80,23 +85,14 @@ class DiscordFeedbackIT {
         config.setProperty("rtfm.database.url", database);
         config.setProperty("rtfm.discord.questions-per-minute", "30");
         discord.configure(config);
-        app = new RtfmApplication(config);
-        ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        app = apps.start(config);
+        ChromaCollection chroma = RtfmApps.chroma(app);
         keyMessage = discord.sendMessage(HELP, ALICE, "To rotate the API key open Settings, then Keys, and press Rotate.", null);
         await().atMost(WAIT).until(() -> chroma.count() == 1);
     }
 
     @AfterAll
-    void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (gemini != null) {
-            gemini.stop();
-        }
-        if (discord != null) {
-            discord.close();
-        }
+    void dropDatabase() {
         TestDatabase.drop(database);
     }
 

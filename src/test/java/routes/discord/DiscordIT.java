@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.kafka.KafkaClientSettings;
 import routes.kafka.TopicCatalog;
 import routes.RtfmApplication;
@@ -32,6 +32,7 @@ import routes.schema.BotResponse;
 import routes.schema.WireFormat;
 import routes.testing.FakeDiscord;
 import routes.testing.Gemini;
+import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TopicReader;
 
@@ -76,6 +77,8 @@ class DiscordIT {
     private FakeDiscord discord;
     private WireMockServer gemini;
     private RtfmApplication app;
+    @RegisterExtension
+    final RtfmApps apps = new RtfmApps();
     private ChromaCollection chroma;
 
     @BeforeAll
@@ -89,8 +92,9 @@ class DiscordIT {
                         new FakeDiscord.Member(DAVE, "dave", false, Set.of(STAFF_ROLE)), new FakeDiscord.Member(EVE, "eve", false)),
                 List.of(new FakeDiscord.Thread(PUBLIC_THREAD, "deploy help", GENERAL, null),
                         new FakeDiscord.Thread(PRIVATE_THREAD, "hr matters", GENERAL, Set.of(ALICE)))).forums(FORUM, IDEAS).botManagesThreadsIn(FORUM).start();
-        gemini = new WireMockServer(wireMockConfig().dynamicPort());
+        gemini = apps.closeAfter(new WireMockServer(wireMockConfig().dynamicPort()), () -> gemini.stop());
         gemini.start();
+        apps.closeAfter(discord, discord::close);
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
                 .willReturn(okJson(Gemini.answer(MODEL_ANSWER))));
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(1)
@@ -115,23 +119,9 @@ class DiscordIT {
         }
         config.setProperty("rtfm.kafka.processor-group-id", "discord-processor-" + run);
         config.setProperty("rtfm.kafka.bot-group-id", "discord-bot-" + run);
-        app = new RtfmApplication(config);
-        CamelContext camel = app.start();
-        chroma = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        app = apps.start(config);
+        chroma = RtfmApps.chroma(app);
         assertThat(discord.identified()).isTrue();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (gemini != null) {
-            gemini.stop();
-        }
-        if (discord != null) {
-            discord.close();
-        }
     }
 
     @Test

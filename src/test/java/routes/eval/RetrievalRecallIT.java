@@ -28,8 +28,7 @@ class RetrievalRecallIT {
     void theFirstSourceIsUsuallyTheAnswerAndRecallAtFiveStaysWithinFivePointsOfTheRecordedFigure() throws Exception {
         List<EvalQuestion> questions = EvalCommand.readQuestions(Path.of("eval/llamaindex-help-questions.json"));
         assertThat(questions).hasSizeGreaterThanOrEqualTo(40);
-        EvalCommand.RtfmReport report = EvalCommand.run(sharedInfrastructure(new Properties()),
-                DiscordChatExport.read(Path.of("src/test/resources/data/llamaindex-help-sample.json")), questions);
+        EvalCommand.RtfmReport report = evaluate(new Properties());
         System.out.println(report.retrieval());
         assertThat(report.indexed()).isEqualTo(394);
         assertThat(report.retrieval().recallAt5()).as(report.retrieval().misses().toString())
@@ -41,9 +40,7 @@ class RetrievalRecallIT {
     void withoutAnswerLinksTheFirstSourceIsOftenTheQuestionInstead() throws Exception {
         Properties old = new Properties();
         old.setProperty("rtfm.retrieval.answer-links", "false");
-        EvalCommand.RtfmReport report = EvalCommand.run(sharedInfrastructure(old),
-                DiscordChatExport.read(Path.of("src/test/resources/data/llamaindex-help-sample.json")),
-                EvalCommand.readQuestions(Path.of("eval/llamaindex-help-questions.json")));
+        EvalCommand.RtfmReport report = evaluate(old);
         System.out.println("answer links off: " + report.retrieval());
         assertThat(report.retrieval().recallAt1()).isLessThan(RECALL_AT_1_FLOOR - 0.1);
     }
@@ -54,15 +51,15 @@ class RetrievalRecallIT {
         plain.setProperty("rtfm.retrieval.conversation-context", "false");
         plain.setProperty("rtfm.retrieval.lexical-weight", "0");
         plain.setProperty("rtfm.retrieval.answer-links", "false");
-        EvalCommand.RtfmReport report = EvalCommand.run(sharedInfrastructure(plain),
-                DiscordChatExport.read(Path.of("src/test/resources/data/llamaindex-help-sample.json")),
-                EvalCommand.readQuestions(Path.of("eval/llamaindex-help-questions.json")));
+        EvalCommand.RtfmReport report = evaluate(plain);
         assertThat(report.retrieval().recallAt5()).isLessThan(RECORDED_RECALL_AT_5 - 0.2);
     }
 
-    private static Properties sharedInfrastructure(Properties settings) {
+    /** `eval` over the shipped set, through the production routes on the shared Kafka and Chroma, with these settings. */
+    private static EvalCommand.RtfmReport evaluate(Properties settings) throws Exception {
         settings.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
         settings.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
-        return settings;
+        return EvalCommand.run(settings, DiscordChatExport.read(Path.of("src/test/resources/data/llamaindex-help-sample.json")),
+                EvalCommand.readQuestions(Path.of("eval/llamaindex-help-questions.json")));
     }
 }

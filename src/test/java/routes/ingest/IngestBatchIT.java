@@ -20,7 +20,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,11 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.schema.DeadLetter;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
+import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TopicReader;
@@ -54,6 +55,8 @@ class IngestBatchIT {
     private final WireFormat wire = new WireFormat();
     private Properties config;
     private RtfmApplication app;
+    @RegisterExtension
+    final RtfmApps apps = new RtfmApps();
     private ChromaCollection chroma;
 
     @BeforeAll
@@ -61,15 +64,8 @@ class IngestBatchIT {
         config = TestApps.config("batch", run);
         config.setProperty("rtfm.ingest.batch-size", Integer.toString(BATCH));
         config.setProperty("rtfm.ingest.batch-wait-ms", "8000");
-        app = new RtfmApplication(config);
-        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+        app = apps.start(config);
+        chroma = RtfmApps.chroma(app);
     }
 
     @Test

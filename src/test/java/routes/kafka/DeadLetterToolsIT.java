@@ -12,15 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.cli.CliTest;
 import routes.schema.WireFormat;
+import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TopicReader;
@@ -41,20 +42,15 @@ class DeadLetterToolsIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Properties config = new Properties();
     private RtfmApplication app;
+    @RegisterExtension
+    final RtfmApps apps = new RtfmApps();
     private ChromaCollection chroma;
 
     @BeforeAll
     void start() throws Exception {
         config.putAll(TestApps.config("dlq", run));
-        app = new RtfmApplication(config);
-        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+        app = apps.start(config);
+        chroma = RtfmApps.chroma(app);
     }
 
     private String topic(String role) {

@@ -18,15 +18,16 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.schema.DeadLetter;
 import routes.schema.WireFormat;
+import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TopicReader;
@@ -49,6 +50,8 @@ class RecordAccountingIT {
     private final WireFormat wire = new WireFormat();
     private Properties config;
     private RtfmApplication app;
+    @RegisterExtension
+    final RtfmApps apps = new RtfmApps();
     private ChromaCollection chroma;
     private String bootstrap;
 
@@ -58,16 +61,9 @@ class RecordAccountingIT {
         config.setProperty("rtfm.topics.messages.cleanup-policy", "delete");
         config.setProperty("rtfm.topics.messages.retention-ms", "604800000");
         config.setProperty("rtfm.max-record-bytes", Integer.toString(MAX_RECORD_BYTES));
-        app = new RtfmApplication(config);
-        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        app = apps.start(config);
+        chroma = RtfmApps.chroma(app);
         bootstrap = config.getProperty("rtfm.kafka.bootstrap-servers");
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test
