@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,11 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.schema.BotResponse;
 import routes.schema.WireFormat;
 import routes.testing.Gemini;
+import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 
@@ -57,11 +58,13 @@ class GeminiResilienceIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private WireMockServer gemini;
     private RtfmApplication app;
+    @RegisterExtension
+    final RtfmApps apps = new RtfmApps();
     private int httpPort;
 
     @BeforeAll
     void start() throws Exception {
-        gemini = new WireMockServer(wireMockConfig().dynamicPort());
+        gemini = apps.closeAfter(new WireMockServer(wireMockConfig().dynamicPort()), () -> gemini.stop());
         gemini.start();
         Properties config = TestApps.config("gemini", run);
         httpPort = Integer.parseInt(config.getProperty("rtfm.http.port"));
@@ -71,24 +74,14 @@ class GeminiResilienceIT {
         config.setProperty("rtfm.retry.initial-delay-ms", "50");
         config.setProperty("camel.resilience4j.sliding-window-size", "4");
         config.setProperty("camel.resilience4j.wait-duration-in-open-state", Integer.toString(BREAKER_OPEN_SECONDS));
-        app = new RtfmApplication(config);
-        ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        app = apps.start(config);
+        ChromaCollection chroma = RtfmApps.chroma(app);
         for (int i = 0; i < 5; i++) {
             postJson("/api/messages", Map.of("message_id", "gemini-" + run + "-" + i, "content", "To restart the indexer run the reindex command, step "
                     + i, "username", "ana", "user_id", "7", "channel_id", "general", "guild_id", "local", "timestamp", "2025-11-02T12:34:56Z"));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> chroma.count() == 5
                 && routes.testing.ChromaSearch.findable(chroma, "gemini-" + run + "-4"));
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (gemini != null) {
-            gemini.stop();
-        }
     }
 
     @Test

@@ -23,11 +23,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.schema.BotQuery;
@@ -35,6 +35,7 @@ import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 import routes.testing.Gemini;
+import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TopicReader;
@@ -57,10 +58,12 @@ class AnswerConcurrencyIT {
     private final Properties config = new Properties();
     private WireMockServer gemini;
     private RtfmApplication app;
+    @RegisterExtension
+    final RtfmApps apps = new RtfmApps();
 
     @BeforeAll
     void start() throws Exception {
-        gemini = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
+        gemini = apps.closeAfter(new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64)), () -> gemini.stop());
         gemini.start();
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
                 .willReturn(okJson(Gemini.answer("Run make restart [1].")).withFixedDelay((int) GEMINI_TIME.toMillis())));
@@ -69,8 +72,8 @@ class AnswerConcurrencyIT {
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
         // RTFM_LOG=false: nothing of the question log is started (theLogOffRecordsNothing)
         config.setProperty("rtfm.log.enabled", "false");
-        app = new RtfmApplication(config);
-        ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        app = apps.start(config);
+        ChromaCollection chroma = RtfmApps.chroma(app);
         List<Map.Entry<String, String>> messages = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String id = "concurrency-" + run + "-" + i;
@@ -86,14 +89,6 @@ class AnswerConcurrencyIT {
             warmUp.add(ask("warm-up-" + i, "how do I restart the indexer?"));
         }
         await().atMost(WAIT).until(() -> answered(warmUp).size() == warmUp.size());
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        gemini.stop();
     }
 
     @Test

@@ -14,16 +14,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.local.EmbeddedKafkaBroker;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
+import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TopicReader;
@@ -44,27 +45,19 @@ class BrokerRestartIT {
     private EmbeddedKafkaBroker broker;
     private String bootstrap;
     private RtfmApplication app;
+    @RegisterExtension
+    final RtfmApps apps = new RtfmApps();
     private ChromaCollection chroma;
 
     @BeforeAll
     void start() throws Exception {
-        broker = new EmbeddedKafkaBroker(Files.createTempDirectory("rtfm-restart-kafka"));
+        broker = apps.closeAfter(new EmbeddedKafkaBroker(Files.createTempDirectory("rtfm-restart-kafka")), () -> broker.close());
         bootstrap = broker.start();
         Properties config = TestApps.config("restart", run);
         // its own broker, which it restarts
         config.setProperty("rtfm.kafka.bootstrap-servers", bootstrap);
-        app = new RtfmApplication(config);
-        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        app = apps.start(config);
+        chroma = RtfmApps.chroma(app);
     }
 
     @Test
