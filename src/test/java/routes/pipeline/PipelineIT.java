@@ -141,11 +141,18 @@ class PipelineIT {
         return "{\"guild_id\": {\"$eq\": \"" + sample.get(0).guildId() + "\"}}";
     }
 
-    /** The response's mode, shown with the response and Chroma's state when it is not the one expected. */
+    /**
+     * The response's mode, shown with the response and Chroma's state when it is not the one expected:
+     * through the recording proxy the app uses, and straight from the Chroma server behind it.
+     */
     private void assertMode(JsonNode response, String expected) {
         if (!expected.equals(response.path("mode").asText())) {
+            ChromaCollection direct = new ChromaCollection(SharedInfrastructure.chromaUrl(), "default_tenant", "default_database",
+                    config.getProperty("rtfm.chroma.collection"), routes.embedding.MessageEmbedder.MODEL_NAME,
+                    routes.embedding.MessageEmbedder.DIMENSION);
             assertThat(response.path("mode").asText())
-                    .as("%s%n%s", response, routes.testing.ChromaSearch.describe(chroma, probeId(), guildFilter()))
+                    .as("%s%nthrough the proxy: %s%nstraight: %s", response, routes.testing.ChromaSearch.describe(chroma, probeId(), guildFilter()),
+                            routes.testing.ChromaSearch.describe(direct, probeId(), guildFilter()))
                     .isEqualTo(expected);
         }
     }
