@@ -62,17 +62,17 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         this.pending = pending;
     }
 
-    /** How many records may wait for Kafka before the gateway drops new ones (rtfm.discord.intake-buffer). */
-    /** Votes on answers older than this many days are refused (rtfm.feedback.max-age-days). */
-    /** rtfm.solutions.forum-tag: the forum tag a marked solution's post gets (empty: none). */
+    /** The forum tag a marked solution's post gets (rtfm.solutions.forum-tag; empty: none). */
     public void setSolvedTag(String name) {
         this.solvedTag = name;
     }
 
+    /** Votes on answers older than this many days are refused (rtfm.feedback.max-age-days). */
     public void setFeedbackMaxAgeDays(int days) {
         this.feedbackMaxAgeDays = days;
     }
 
+    /** How many records may wait for Kafka before the gateway drops new ones (rtfm.discord.intake-buffer). */
     public void setIntakeBuffer(int intakeBuffer) {
         this.intakeBuffer = intakeBuffer;
     }
@@ -129,7 +129,8 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
                 .setEnableShutdownHook(false)
                 .addEventListeners(new DiscordEvents(intake, questions, limiter, new ProactiveQuestions(autoAnswer)),
                         new SlashAsk(intake, questions, limiter, pending), new SlashPrivacy(intake, pending, autoAnswer),
-                        new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)), new RemoveButton(intake), new MarkSolution(intake, new SolvedTag(solvedTag)))
+                        new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)), new RemoveButton(intake),
+                        new MarkSolution(intake, new SolvedTag(solvedTag)))
                 .build();
         try {
             client.awaitReady();

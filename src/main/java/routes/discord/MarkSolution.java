@@ -16,9 +16,10 @@ import routes.gateway.GatewayContext;
 /**
  * Apps → "Mark as solution" on a message: the member who asked (the author of the message it replies
  * to, or the thread's owner) or a member with Manage Messages says this message solved the question.
- * The bot reacts ✅ on it (in a forum post, it also tags the post Solved: SolvedTag), and the mark is an update of the message's record in discord-messages
- * (metadata solution, solves), so backfill, import, reindex and /forget treat it as any other field;
- * the ranking then gives it a small boost (rtfm.retrieval.solution-bonus). Only a person marks.
+ * The bot reacts ✅ on it (in a forum post it also applies the forum's Solved tag: SolvedTag), and the
+ * mark is an update of the message's record in discord-messages (metadata solution, solves), so
+ * backfill, import, reindex and /forget treat it as any other field; the ranking then gives it a
+ * small boost (rtfm.retrieval.solution-bonus). Only a person marks.
  */
 final class MarkSolution extends ListenerAdapter {
 

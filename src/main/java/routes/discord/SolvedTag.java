@@ -31,7 +31,8 @@ final class SolvedTag {
         if (name.isEmpty() || thread == null || !(thread.getParentChannel() instanceof ForumChannel forum)) {
             return "";
         }
-        Optional<ForumTag> solved = forum.getAvailableTags().stream().filter(tag -> tag.getName().strip().equalsIgnoreCase(name)).findFirst();
+        Optional<ForumTag> solved = forum.getAvailableTags().stream()
+                .filter(tag -> tag.getName().strip().equalsIgnoreCase(name)).findFirst();
         if (solved.isEmpty() || thread.getAppliedTags().contains(solved.get())) {
             return "";
         }
