@@ -190,6 +190,7 @@ class DashboardBrowserIT {
         assertThat(text("helpful-rate")).isEqualTo("50%");
         assertThat(browser.driver.findElements(By.cssSelector("#chart rect.bar"))).isNotEmpty();
         assertThat(text("top-channels")).isEqualTo("#help: 6");
+        assertThat(browser.driver.findElements(By.id("proactive"))).as("no proactive answers here: no empty section of them").isEmpty();
         browser.screenshot("overview");
 
         browser.driver.findElement(By.id("nav-questions")).click();
