@@ -101,18 +101,24 @@ public record ProactiveCalibration(List<Point> points) {
         List<Point> sorted = byScoreDescending();
         int i = 0;
         while (i < sorted.size()) {
-            double top = Math.floor(sorted.get(i).score() / width) * width;
+            // Bands are compared by index, not by their lower edge: 0.85 / 0.05 * 0.05 is 0.8500000000000001,
+            // above 0.85 itself, and an edge compare would leave that question in no band at all.
+            long band = band(sorted.get(i).score(), width);
             int count = 0;
             int right = 0;
-            while (i < sorted.size() && sorted.get(i).score() >= top) {
+            while (i < sorted.size() && band(sorted.get(i).score(), width) == band) {
                 count++;
                 right += sorted.get(i).right() ? 1 : 0;
                 i++;
             }
             rows.add(String.format(Locale.ROOT, "  score %.2f-%.2f: %2d questions, first source right in %2d (%.2f)",
-                    top, top + width, count, right, right / (double) count));
+                    band * width, (band + 1) * width, count, right, right / (double) count));
         }
         return rows;
+    }
+
+    private static long band(double score, double width) {
+        return (long) Math.floor(score / width);
     }
 
     /** `eval --proactive`: the figures at the given threshold, the fitted threshold for {@link #TARGET_PRECISION} and its cross-validation, the bands. */

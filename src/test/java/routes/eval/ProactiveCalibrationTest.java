@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import routes.eval.ProactiveCalibration.Point;
 
 class ProactiveCalibrationTest {
@@ -73,5 +74,16 @@ class ProactiveCalibrationTest {
         assertThat(set.bands(0.05)).containsExactly(
                 "  score 1.00-1.05:  2 questions, first source right in  2 (1.00)",
                 "  score 0.90-0.95:  2 questions, first source right in  1 (0.50)");
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aScoreOnABandsEdgeFallsInThatBand() {
+        // 0.85 / 0.05 rounds to 17, and 17 * 0.05 is a hair above 0.85: the second set of questions had such a score,
+        // and comparing with the band's edge left it in no band, the report adding empty bands until the heap ran out
+        ProactiveCalibration set = new ProactiveCalibration(List.of(new Point(0.85, true), new Point(0.86, false), new Point(0.8, true)));
+        assertThat(set.bands(0.05)).containsExactly(
+                "  score 0.85-0.90:  2 questions, first source right in  1 (0.50)",
+                "  score 0.80-0.85:  1 questions, first source right in  1 (1.00)");
     }
 }
