@@ -34,8 +34,9 @@ public class AnswerConfiguration implements CamelConfiguration {
                                      @PropertyInject("rtfm.retrieval.answer-links") boolean answerLinks,
                                      @PropertyInject("rtfm.retrieval.answer-roots") int roots,
                                      @PropertyInject("rtfm.retrieval.answer-bonus") double bonus,
-                                     @PropertyInject("rtfm.retrieval.solution-bonus") double solutionBonus) {
-        return new AnswerRanker(maxSources, answerLinks, roots, bonus, solutionBonus);
+                                     @PropertyInject("rtfm.retrieval.solution-bonus") double solutionBonus,
+                                     @PropertyInject("rtfm.retrieval.follow-window") int followWindow) {
+        return new AnswerRanker(maxSources, answerLinks, roots, bonus, solutionBonus, followWindow);
     }
 
     @BindToRegistry(lazy = true)

@@ -39,6 +39,7 @@ public class AnswerRanker {
     private final int roots;
     private final double bonus;
     private final double solutionBonus;
+    private final FollowerLinks followers;
     /** A mark is a person's word on one question: it lifts a message among the close ones, never over a clearly better one. */
     static final double MAX_SOLUTION_BONUS = 0.2;
 
@@ -53,6 +54,12 @@ public class AnswerRanker {
 
     /** @param solutionBonus rtfm.retrieval.solution-bonus: what a message a member marked as the solution gets, at most 0.2 */
     public AnswerRanker(int maxSources, boolean answerLinks, int roots, double bonus, double solutionBonus) {
+        this(maxSources, answerLinks, roots, bonus, solutionBonus, 0);
+    }
+
+    /** @param followWindow rtfm.retrieval.follow-window: minutes after an unanswered question in which others' messages answer it; 0 off */
+    public AnswerRanker(int maxSources, boolean answerLinks, int roots, double bonus, double solutionBonus, int followWindow) {
+        this.followers = new FollowerLinks(followWindow);
         if (solutionBonus < 0 || solutionBonus > MAX_SOLUTION_BONUS) {
             throw new IllegalArgumentException("rtfm.retrieval.solution-bonus must lie in [0, " + MAX_SOLUTION_BONUS + "], got " + solutionBonus);
         }
@@ -72,8 +79,14 @@ public class AnswerRanker {
     /** The Chroma query for the answers of the best root messages of the pool; null when there is none to look up. */
     public String answersLookup(@Variable("candidates") List<Candidate> candidates, @Variable("query") BotQuery query,
                                 @Variable("vector") float[] vector) {
-        List<String> rootIds = roots(candidates).stream().map(Candidate::messageId).toList();
-        return rootIds.isEmpty() ? null : SearchScope.continuations(query, vector, rootIds, MAX_ANSWERS_FETCHED);
+        List<Candidate> roots = roots(candidates);
+        List<String> rootIds = roots.stream().map(Candidate::messageId).toList();
+        if (rootIds.isEmpty()) {
+            return null;
+        }
+        return followers.on()
+                ? SearchScope.continuationsAndFollowers(query, vector, rootIds, followers.spans(roots), MAX_ANSWERS_FETCHED)
+                : SearchScope.continuations(query, vector, rootIds, MAX_ANSWERS_FETCHED);
     }
 
     /**
@@ -84,13 +97,16 @@ public class AnswerRanker {
         Map<String, Candidate> ranked = new LinkedHashMap<>();
         candidates.forEach(candidate -> ranked.put(candidate.messageId(), candidate));
         if (found != null) {
-            Map<String, List<Candidate>> answersByRoot = answers(found, ranked);
-            for (Candidate root : roots(candidates)) {
-                List<Candidate> answers = answersByRoot.getOrDefault(root.messageId(), List.of()).stream()
-                        .filter(answer -> answers(answer, root))
+            List<Candidate> fetched = fetched(found, ranked);
+            List<Candidate> roots = roots(candidates);
+            for (Candidate root : roots) {
+                List<Candidate> answers = fetched.stream()
+                        .filter(answer -> root.messageId().equals(answer.parentId()) && answers(answer, root))
                         .sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
-                for (int i = 0; i < answers.size(); i++) {
-                    Candidate answer = answers.get(i);
+                // only a question nobody replied to is answered by what simply followed it
+                List<Candidate> linked = answers.isEmpty() ? followers.of(root, roots, fetched) : answers;
+                for (int i = 0; i < linked.size(); i++) {
+                    Candidate answer = linked.get(i);
                     double inherited = Math.max(answer.score(), root.score() + bonus) - i * STEP;
                     Candidate current = ranked.get(answer.messageId());
                     if (current == null || current.score() < inherited) {
@@ -130,11 +146,11 @@ public class AnswerRanker {
         return plain.isEmpty() || plain.split("\\s+").length <= 6 && ACKNOWLEDGEMENT.matcher(plain).matches();
     }
 
-    /** The fetched continuations by the message they continue, each as the pool has it or scored by its own similarity. */
-    private static Map<String, List<Candidate>> answers(String found, Map<String, Candidate> pool) throws JsonProcessingException {
+    /** The fetched messages, each as the pool has it or scored by its own similarity. */
+    private static List<Candidate> fetched(String found, Map<String, Candidate> pool) throws JsonProcessingException {
         JsonNode result = WireFormat.mapper().readTree(found);
         JsonNode ids = result.path("ids").path(0);
-        Map<String, List<Candidate>> byParent = new LinkedHashMap<>();
+        List<Candidate> fetched = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.path(i).asText();
             Candidate answer = pool.get(id);
@@ -143,10 +159,8 @@ public class AnswerRanker {
                 answer = CandidateSelector.candidate(id, result.path("documents").path(0).path(i).asText(""),
                         result.path("metadatas").path(0).path(i), 1.0 - result.path("distances").path(0).path(i).asDouble(1.0));
             }
-            if (answer.parentId() != null) {
-                byParent.computeIfAbsent(answer.parentId(), parent -> new ArrayList<>()).add(answer);
-            }
+            fetched.add(answer);
         }
-        return byParent;
+        return fetched;
     }
 }
