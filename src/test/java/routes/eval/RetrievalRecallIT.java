@@ -33,6 +33,8 @@ class RetrievalRecallIT {
     static final String SAMPLE_QUESTIONS = "eval/llamaindex-help-questions.json";
     static final String LATER = "src/test/resources/data/llamaindex-help-later.json";
     static final String LATER_QUESTIONS = "eval/llamaindex-help-later-questions.json";
+    /** A question of the second set whose answer nobody posted as a reply. */
+    static final String UNREPLIED = "What embedding model does the simple vector index use unless told otherwise?";
 
     @Test
     void theFirstSourceIsUsuallyTheAnswerAndRecallAtFiveStaysWithinFivePointsOfTheRecordedFigure() throws Exception {
@@ -76,6 +78,18 @@ class RetrievalRecallIT {
         assertThat(report.retrieval().recallAt1()).as("recall@1").isGreaterThanOrEqualTo(LATER_RECALL_AT_1_FLOOR);
         assertThat(report.retrieval().recallAt5()).as(report.retrieval().misses().toString())
                 .isGreaterThanOrEqualTo(LATER_RECORDED_RECALL_AT_5 - 0.05);
+        // its answer is a plain message another member posted 7 minutes after the question, replying to nothing
+        assertThat(report.retrieval().misses()).contains("not in top 10: " + UNREPLIED);
+    }
+
+    @Test
+    void withAFollowWindowTheAnswerThatOnlyFollowedItsQuestionIsFound() throws Exception {
+        Properties follow = new Properties();
+        follow.setProperty("rtfm.retrieval.follow-window", "10");
+        EvalCommand.RtfmReport report = evaluate(LATER, LATER_QUESTIONS, follow);
+        System.out.println("second set, follow window 10: " + report.retrieval());
+        assertThat(report.retrieval().misses()).noneMatch(miss -> miss.endsWith(UNREPLIED));
+        assertThat(report.retrieval().recallAt1()).isGreaterThanOrEqualTo(LATER_RECALL_AT_1_FLOOR);
     }
 
     /** `eval` over a shipped set, through the production routes on the shared Kafka and Chroma, with these settings. */
