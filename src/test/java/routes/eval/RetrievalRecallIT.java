@@ -40,7 +40,7 @@ class RetrievalRecallIT {
     void theFirstSourceIsUsuallyTheAnswerAndRecallAtFiveStaysWithinFivePointsOfTheRecordedFigure() throws Exception {
         List<EvalQuestion> questions = EvalCommand.readQuestions(Path.of(SAMPLE_QUESTIONS));
         assertThat(questions).hasSizeGreaterThanOrEqualTo(40);
-        EvalCommand.RtfmReport report = evaluate(SAMPLE, SAMPLE_QUESTIONS, new Properties());
+        EvalCommand.RtfmReport report = evaluate(SAMPLE, SAMPLE_QUESTIONS);
         System.out.println(report.retrieval());
         assertThat(report.indexed()).isEqualTo(394);
         assertThat(report.retrieval().recallAt5()).as(report.retrieval().misses().toString())
@@ -50,20 +50,15 @@ class RetrievalRecallIT {
 
     @Test
     void withoutAnswerLinksTheFirstSourceIsOftenTheQuestionInstead() throws Exception {
-        Properties old = new Properties();
-        old.setProperty("rtfm.retrieval.answer-links", "false");
-        EvalCommand.RtfmReport report = evaluate(SAMPLE, SAMPLE_QUESTIONS, old);
+        EvalCommand.RtfmReport report = evaluate(SAMPLE, SAMPLE_QUESTIONS, "rtfm.retrieval.answer-links=false");
         System.out.println("answer links off: " + report.retrieval());
         assertThat(report.retrieval().recallAt1()).isLessThan(RECALL_AT_1_FLOOR - 0.1);
     }
 
     @Test
     void plainSingleMessageEmbeddingIsMeasurablyWorse() throws Exception {
-        Properties plain = new Properties();
-        plain.setProperty("rtfm.retrieval.conversation-context", "false");
-        plain.setProperty("rtfm.retrieval.lexical-weight", "0");
-        plain.setProperty("rtfm.retrieval.answer-links", "false");
-        EvalCommand.RtfmReport report = evaluate(SAMPLE, SAMPLE_QUESTIONS, plain);
+        EvalCommand.RtfmReport report = evaluate(SAMPLE, SAMPLE_QUESTIONS, "rtfm.retrieval.conversation-context=false",
+                "rtfm.retrieval.lexical-weight=0", "rtfm.retrieval.answer-links=false");
         assertThat(report.retrieval().recallAt5()).isLessThan(RECORDED_RECALL_AT_5 - 0.2);
     }
 
@@ -71,7 +66,7 @@ class RetrievalRecallIT {
     void onTheSecondSetNotUsedForFittingTheFirstSourceIsUsuallyTheAnswerToo() throws Exception {
         List<EvalQuestion> questions = EvalCommand.readQuestions(Path.of(LATER_QUESTIONS));
         assertThat(questions).hasSizeGreaterThanOrEqualTo(40);
-        EvalCommand.RtfmReport report = evaluate(LATER, LATER_QUESTIONS, new Properties());
+        EvalCommand.RtfmReport report = evaluate(LATER, LATER_QUESTIONS);
         System.out.println("second set: " + report.retrieval());
         // 286 messages, four of them screenshots without text
         assertThat(report.indexed()).isEqualTo(282);
@@ -84,18 +79,20 @@ class RetrievalRecallIT {
 
     @Test
     void withAFollowWindowTheAnswerThatOnlyFollowedItsQuestionIsFound() throws Exception {
-        Properties follow = new Properties();
-        follow.setProperty("rtfm.retrieval.follow-window", "10");
-        EvalCommand.RtfmReport report = evaluate(LATER, LATER_QUESTIONS, follow);
+        EvalCommand.RtfmReport report = evaluate(LATER, LATER_QUESTIONS, "rtfm.retrieval.follow-window=10");
         System.out.println("second set, follow window 10: " + report.retrieval());
         assertThat(report.retrieval().misses()).noneMatch(miss -> miss.endsWith(UNREPLIED));
         assertThat(report.retrieval().recallAt1()).isGreaterThanOrEqualTo(LATER_RECALL_AT_1_FLOOR);
     }
 
-    /** `eval` over a shipped set, through the production routes on the shared Kafka and Chroma, with these settings. */
-    private static EvalCommand.RtfmReport evaluate(String messages, String questions, Properties settings) throws Exception {
-        settings.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
-        settings.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
-        return EvalCommand.run(settings, DiscordChatExport.read(Path.of(messages)), EvalCommand.readQuestions(Path.of(questions)));
+    /** `eval` over a shipped set, through the production routes on the shared Kafka and Chroma, with these key=value settings. */
+    private static EvalCommand.RtfmReport evaluate(String messages, String questions, String... settings) throws Exception {
+        Properties config = new Properties();
+        for (String setting : settings) {
+            config.setProperty(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
+        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
+        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
+        return EvalCommand.run(config, DiscordChatExport.read(Path.of(messages)), EvalCommand.readQuestions(Path.of(questions)));
     }
 }
