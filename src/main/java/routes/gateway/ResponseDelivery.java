@@ -2,8 +2,6 @@ package routes.gateway;
 
 import java.util.Map;
 import org.apache.camel.Body;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +12,11 @@ import routes.schema.BotResponse;
  * Hands each answer to the gateway its question came through: the response's origin names a
  * gateway bean, looked up when the answer arrives (a test may swap a gateway in the registry).
  */
-public class ResponseDelivery implements CamelContextAware {
+public class ResponseDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseDelivery.class);
 
     private final Map<String, String> beanByOrigin;
-    private CamelContext camelContext;
 
     /** @param beanByOrigin for each origin (console, http, discord), the name of the AnswerGateway bean that delivers */
     public ResponseDelivery(Map<String, String> beanByOrigin) {
@@ -28,7 +25,7 @@ public class ResponseDelivery implements CamelContextAware {
 
     public void deliver(@Body BotResponse response, Exchange exchange) {
         String bean = response.origin() == null ? null : beanByOrigin.get(response.origin());
-        AnswerGateway gateway = bean == null ? null : camelContext.getRegistry().lookupByNameAndType(bean, AnswerGateway.class);
+        AnswerGateway gateway = bean == null ? null : exchange.getContext().getRegistry().lookupByNameAndType(bean, AnswerGateway.class);
         if (gateway == null) {
             // a record from elsewhere, or an origin no gateway of this deployment serves
             LOG.warn("No gateway here delivers answers for origin '{}' (response {})", response.origin(), response.responseId());
@@ -36,15 +33,5 @@ public class ResponseDelivery implements CamelContextAware {
             return;
         }
         gateway.deliver(response);
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
     }
 }
