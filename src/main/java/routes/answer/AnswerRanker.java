@@ -21,8 +21,9 @@ import routes.schema.WireFormat;
  * answer to one of the best few root messages takes its question's relevance plus a small bonus,
  * and ranks just above it; an answer not in the pool is fetched (one Chroma query among the replies
  * of those roots, within the same guild and visible channels as the search itself). A message that continues another (a reply, a
- * message in a thread) is never redirected: such parents are often the answer themselves. Then the
- * best {@code maxSources} are kept.
+ * message in a thread) is never redirected: such parents are often the answer themselves. A question
+ * no reply answers takes instead what other members posted just after it, if the pool holds that
+ * ({@link FollowerLinks}). Then the best {@code maxSources} are kept.
  */
 public class AnswerRanker {
 
@@ -57,7 +58,7 @@ public class AnswerRanker {
         this(maxSources, answerLinks, roots, bonus, solutionBonus, 0);
     }
 
-    /** @param followWindow rtfm.retrieval.follow-window: minutes after an unanswered question in which others' messages answer it; 0 off */
+    /** @param followWindow rtfm.retrieval.follow-window: minutes after an unanswered question in which others' messages in the pool answer it; 0 off */
     public AnswerRanker(int maxSources, boolean answerLinks, int roots, double bonus, double solutionBonus, int followWindow) {
         this.followers = new FollowerLinks(followWindow);
         if (solutionBonus < 0 || solutionBonus > MAX_SOLUTION_BONUS) {
@@ -79,14 +80,8 @@ public class AnswerRanker {
     /** The Chroma query for the answers of the best root messages of the pool; null when there is none to look up. */
     public String answersLookup(@Variable("candidates") List<Candidate> candidates, @Variable("query") BotQuery query,
                                 @Variable("vector") float[] vector) {
-        List<Candidate> roots = roots(candidates);
-        List<String> rootIds = roots.stream().map(Candidate::messageId).toList();
-        if (rootIds.isEmpty()) {
-            return null;
-        }
-        return followers.on()
-                ? SearchScope.continuationsAndFollowers(query, vector, rootIds, followers.spans(roots), MAX_ANSWERS_FETCHED)
-                : SearchScope.continuations(query, vector, rootIds, MAX_ANSWERS_FETCHED);
+        List<String> rootIds = roots(candidates).stream().map(Candidate::messageId).toList();
+        return rootIds.isEmpty() ? null : SearchScope.continuations(query, vector, rootIds, MAX_ANSWERS_FETCHED);
     }
 
     /**
@@ -99,12 +94,13 @@ public class AnswerRanker {
         if (found != null) {
             List<Candidate> fetched = fetched(found, ranked);
             List<Candidate> roots = roots(candidates);
+            Map<String, List<Candidate>> followed = followers.of(roots, candidates);
             for (Candidate root : roots) {
                 List<Candidate> answers = fetched.stream()
                         .filter(answer -> root.messageId().equals(answer.parentId()) && answers(answer, root))
                         .sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
-                // only a question nobody replied to is answered by what simply followed it
-                List<Candidate> linked = answers.isEmpty() ? followers.of(root, roots, fetched) : answers;
+                // only a question nobody replied to is answered by what simply followed it, if the search found that too
+                List<Candidate> linked = answers.isEmpty() ? followed.getOrDefault(root.messageId(), List.of()) : answers;
                 for (int i = 0; i < linked.size(); i++) {
                     Candidate answer = linked.get(i);
                     double inherited = Math.max(answer.score(), root.score() + bonus) - i * STEP;

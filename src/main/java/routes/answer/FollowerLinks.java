@@ -4,15 +4,20 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import routes.chroma.SearchScope;
+import routes.proactive.QuestionShape;
 
 /**
  * The weakest answer link: when nobody replied to a question, the messages other members posted in
  * its channel just after it, within {@code rtfm.retrieval.follow-window} minutes. In a help channel
- * those are often its answer, written without the reply button; the link is only taken for a question
- * no reply answers, and a message is counted for the latest of the looked-up questions before it.
+ * those are often its answer, written without the reply button. They are taken from the search's own
+ * pool, never fetched: only what is already near the new question is linked (fetching every later
+ * message measured slower and less precise, docs/RETRIEVAL.md). The link is only taken for a question
+ * no reply answers; a message that reads as a question is never an answer, and a message is not
+ * counted for a question when another looked-up question was asked between them.
  */
 final class FollowerLinks {
 
@@ -32,42 +37,49 @@ final class FollowerLinks {
         return windowSeconds > 0;
     }
 
-    /** The span after each root in which its followers were posted; roots without a channel or a time have none. */
-    List<SearchScope.Span> spans(List<Candidate> roots) {
-        return roots.stream().filter(root -> root.channelId() != null && epochSecond(root) != null)
-                .map(root -> new SearchScope.Span(root.channelId(), epochSecond(root), epochSecond(root) + windowSeconds)).toList();
-    }
-
     /**
-     * The fetched messages that follow {@code root}: in its channel, within the window, by another member, continuing no
-     * message, more than a thank-you, and with no later looked-up root between it and this one; earliest first.
+     * For each root, the messages of the pool that follow it: in its channel, within the window, by another member,
+     * continuing no message, more than a thank-you, not a question, and with no other looked-up question asked between
+     * them; earliest first, at most {@link #MAX_FOLLOWERS}. Each message's time and shape are read once.
      */
-    List<Candidate> of(Candidate root, List<Candidate> roots, Collection<Candidate> fetched) {
-        Long start = epochSecond(root);
-        if (!on() || start == null || root.channelId() == null) {
-            return List.of();
+    Map<String, List<Candidate>> of(List<Candidate> roots, Collection<Candidate> pool) {
+        if (!on() || roots.isEmpty()) {
+            return Map.of();
         }
-        return fetched.stream()
-                .filter(message -> !message.continuesAnother() && root.channelId().equals(message.channelId()))
-                .filter(message -> !Objects.equals(message.authorId(), root.authorId()) && !AnswerRanker.isAcknowledgement(message.text()))
-                .filter(message -> {
-                    Long at = epochSecond(message);
-                    return at != null && at > start && at <= start + windowSeconds && latestRootBefore(at, message, roots) == root;
-                })
-                .sorted(Comparator.comparing(FollowerLinks::epochSecond))
-                .limit(MAX_FOLLOWERS).toList();
-    }
-
-    private static Candidate latestRootBefore(long at, Candidate message, List<Candidate> roots) {
-        Candidate latest = null;
-        for (Candidate root : roots) {
-            Long start = epochSecond(root);
-            if (start != null && start < at && Objects.equals(root.channelId(), message.channelId())
-                    && (latest == null || start > epochSecond(latest))) {
-                latest = root;
+        Map<String, Long> time = new HashMap<>();
+        Map<String, Boolean> asks = new HashMap<>();
+        for (Candidate message : pool) {
+            Long at = epochSecond(message);
+            if (at != null && !message.continuesAnother()) {
+                time.put(message.messageId(), at);
+                asks.put(message.messageId(), QuestionShape.looksLikeQuestion(message.text()));
             }
         }
-        return latest;
+        Map<String, List<Candidate>> followers = new HashMap<>();
+        for (Candidate root : roots) {
+            Long start = time.get(root.messageId());
+            if (start == null || root.channelId() == null) {
+                continue;
+            }
+            List<Candidate> after = pool.stream()
+                    .filter(message -> time.containsKey(message.messageId()) && root.channelId().equals(message.channelId()))
+                    .filter(message -> {
+                        long at = time.get(message.messageId());
+                        return at > start && at <= start + windowSeconds;
+                    })
+                    // the asker's own follow-up, a thank-you, and another member's new question are not answers
+                    .filter(message -> !Objects.equals(message.authorId(), root.authorId()) && !asks.get(message.messageId())
+                            && !AnswerRanker.isAcknowledgement(message.text()))
+                    .filter(message -> roots.stream().noneMatch(other -> other != root && Objects.equals(other.channelId(), root.channelId())
+                            && Boolean.TRUE.equals(asks.get(other.messageId())) && time.get(other.messageId()) > start
+                            && time.get(other.messageId()) < time.get(message.messageId())))
+                    .sorted(Comparator.comparing(message -> time.get(message.messageId())))
+                    .limit(MAX_FOLLOWERS).toList();
+            if (!after.isEmpty()) {
+                followers.put(root.messageId(), after);
+            }
+        }
+        return followers;
     }
 
     private static Long epochSecond(Candidate candidate) {

@@ -37,35 +37,11 @@ public final class SearchScope {
      * may not read is fetched.
      */
     public static String continuations(BotQuery query, float[] vector, Collection<String> parentIds, int limit) {
-        return linked(query, vector, continuing(parentIds), limit);
-    }
-
-    /**
-     * Like {@link #continuations}, and also the messages posted in each of {@code followed}'s channels
-     * within its time span (what answer links take for an answer when nobody replied).
-     */
-    public static String continuationsAndFollowers(BotQuery query, float[] vector, Collection<String> parentIds,
-                                                   List<Span> followed, int limit) {
-        ObjectNode links = continuing(parentIds);
-        ArrayNode either = (ArrayNode) links.get("$or");
-        for (Span span : followed) {
-            ArrayNode all = either.addObject().putArray("$and");
-            all.addObject().putObject("channel_id").put("$eq", span.channelId());
-            all.addObject().putObject("timestamp").put("$gt", span.afterEpochSecond());
-            all.addObject().putObject("timestamp").put("$lte", span.untilEpochSecond());
-        }
-        return linked(query, vector, links, limit);
-    }
-
-    /** The messages of one channel posted after a moment, up to another (epoch seconds, as ingest stores `timestamp`). */
-    public record Span(String channelId, long afterEpochSecond, long untilEpochSecond) {
-    }
-
-    private static String linked(BotQuery query, float[] vector, ObjectNode links, int limit) {
         ObjectNode body = WireFormat.mapper().createObjectNode();
+        ObjectNode continues = continuing(parentIds);
         ObjectNode scope = where(query);
         if (scope == null) {
-            body.set("where", links);
+            body.set("where", continues);
         } else {
             ArrayNode all = body.putObject("where").putArray("$and");
             if (scope.has("$and")) {
@@ -73,7 +49,7 @@ public final class SearchScope {
             } else {
                 all.add(scope);
             }
-            all.add(links);
+            all.add(continues);
         }
         ArrayNode embedding = body.putArray("query_embeddings").addArray();
         for (float v : vector) {

@@ -3,16 +3,14 @@ package routes.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import routes.schema.BotQuery;
-import routes.schema.WireFormat;
 
 /**
  * The follow link (rtfm.retrieval.follow-window) on hand-made pools: a question nobody replied to,
- * and what other members posted in its channel just after it.
+ * and what other members posted in its channel just after it, as the search found them.
  */
 class FollowerLinksTest {
 
@@ -20,13 +18,17 @@ class FollowerLinksTest {
     /** Answer links with a 10-minute follow window. */
     private final AnswerRanker ranker = new AnswerRanker(5, true, 5, 0.05, 0, 10);
 
-    /** A message in #help posted {@code minute} minutes after 12:00. */
-    private static Candidate at(int minute, String id, String authorId, String replyTo, String text, double score) {
+    /** A message in this channel posted {@code minute} minutes after 12:00. */
+    private static Candidate at(String channel, int minute, String id, String authorId, String replyTo, String text, double score) {
         String time = String.format("2023-02-10T12:%02d:00+00:00", minute);
-        return new Candidate(id, "help", "help", authorId, time, null, score, text, null, score, authorId, replyTo, null);
+        return new Candidate(id, channel, channel, authorId, time, null, score, text, null, score, authorId, replyTo, null);
     }
 
-    /** What the look-up returns: each candidate as Chroma stores it, at its own similarity. */
+    private static Candidate at(int minute, String id, String authorId, String text, double score) {
+        return at("help", minute, id, authorId, null, text, score);
+    }
+
+    /** What the look-up of replies returns: each candidate as Chroma stores it, at its own similarity. */
     private static String found(Candidate... rows) {
         QueryResult result = new QueryResult();
         for (Candidate row : rows) {
@@ -43,62 +45,62 @@ class FollowerLinksTest {
 
     @Test
     void aMessageThatFollowsAnUnansweredQuestionRanksJustAboveItAsItsAnswer() throws Exception {
-        Candidate question = at(0, "q", "ana", null, "which embedding model does the vector index use?", 0.80);
-        Candidate other = at(1, "x", "cy", null, "how do I load a pdf?", 0.70);
-        Candidate follower = at(7, "f", "bob", null, "the default openai one, you can set another", 0.40);
-        List<Candidate> ranked = ranker.rank(found(follower), List.of(question, other));
-        // by hand: the follower is x's only if x were the latest question before it; x came at 12:01, after q, so the
-        // follower at 12:07 belongs to x: 0.70 + 0.05 = 0.75, below q's 0.80
-        assertThat(ids(ranked)).containsExactly("q", "f", "x");
+        Candidate question = at(0, "q", "ana", "which embedding model does the vector index use?", 0.80);
+        Candidate follower = at(7, "f", "bob", "the default openai one, you can set another", 0.40);
+        List<Candidate> ranked = ranker.rank(found(), List.of(question, follower));
+        // by hand: the follower takes 0.80 + 0.05 = 0.85, above the question's 0.80
+        assertThat(ids(ranked)).containsExactly("f", "q");
+        assertThat(ranked.get(0).score()).isEqualTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
+    }
 
-        Candidate later = at(9, "g", "bob", null, "the default openai one, you can set another", 0.40);
-        List<Candidate> alone = ranker.rank(found(later), List.of(question));
-        // q is the only question looked up: 0.80 + 0.05 = 0.85
-        assertThat(ids(alone)).containsExactly("g", "q");
-        assertThat(alone.get(0).score()).isEqualTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
+    @Test
+    void aFollowerBelongsToTheLatestQuestionBeforeIt() throws Exception {
+        Candidate question = at(0, "q", "ana", "which embedding model does the vector index use?", 0.80);
+        Candidate other = at(1, "x", "cy", "how do I load a pdf?", 0.70);
+        Candidate follower = at(7, "f", "bob", "the default openai one, you can set another", 0.40);
+        // x came at 12:01, after q: the follower at 12:07 is x's, 0.70 + 0.05 = 0.75, below q's 0.80
+        assertThat(ids(ranker.rank(found(), List.of(question, other, follower)))).containsExactly("q", "f", "x");
     }
 
     @Test
     void aQuestionSomebodyRepliedToIsAnsweredByTheReplyAlone() throws Exception {
-        Candidate question = at(0, "q", "ana", null, "which embedding model does the vector index use?", 0.80);
-        Candidate reply = at(2, "r", "bob", "q", "ada-002 unless you pass embed_model", 0.50);
-        Candidate follower = at(3, "f", "cy", null, "also, has anyone tried weaviate?", 0.45);
-        List<Candidate> ranked = ranker.rank(found(reply, follower), List.of(question));
-        assertThat(ids(ranked)).containsExactly("r", "q");
+        Candidate question = at(0, "q", "ana", "which embedding model does the vector index use?", 0.80);
+        Candidate reply = at("help", 2, "r", "bob", "q", "ada-002 unless you pass embed_model", 0.50);
+        Candidate follower = at(3, "f", "cy", "also, has anyone tried weaviate?", 0.45);
+        // the reply takes 0.85; the follower keeps its own 0.45
+        assertThat(ids(ranker.rank(found(reply), List.of(question, follower)))).containsExactly("r", "q", "f");
     }
 
     @Test
-    void theAskersOwnFollowUpsAThankYouAndLateMessagesAreNotAnswers() throws Exception {
-        Candidate question = at(0, "q", "ana", null, "which embedding model does the vector index use?", 0.80);
-        Candidate own = at(1, "o", "ana", null, "is it the text-ada one?", 0.60);
-        Candidate thanks = at(2, "t", "bob", null, "thanks!", 0.30);
-        Candidate late = at(11, "l", "cy", null, "the default openai one", 0.40);
-        List<Candidate> ranked = ranker.rank(found(own, thanks, late), List.of(question));
-        // nothing inherits: the pool keeps q alone, and the fetched messages are not added
-        assertThat(ids(ranked)).containsExactly("q");
+    void theAskersOwnFollowUpsAThankYouLateMessagesAndOtherChannelsAreNotAnswers() throws Exception {
+        Candidate question = at(0, "q", "ana", "which embedding model does the vector index use?", 0.80);
+        Candidate own = at(1, "o", "ana", "is it the text-ada one?", 0.60);
+        Candidate thanks = at(2, "t", "bob", "thanks!", 0.30);
+        // twelve minutes after the question and eleven after the asker's own follow-up, which is a question too
+        Candidate late = at(12, "l", "cy", "the default openai one", 0.40);
+        Candidate elsewhere = at("random", 3, "e", "dee", null, "the default openai one", 0.35);
+        // each keeps its own score (the thank-you 0.1 less)
+        assertThat(ids(ranker.rank(found(), List.of(question, own, thanks, late, elsewhere)))).containsExactly("q", "o", "l", "e", "t");
     }
 
     @Test
     void atMostTheFirstThreeFollowersAreLinked() throws Exception {
-        Candidate question = at(0, "q", "ana", null, "which embedding model does the vector index use?", 0.80);
-        Candidate[] followers = {at(1, "f1", "b", null, "one", 0.3), at(2, "f2", "c", null, "two", 0.3), at(3, "f3", "d", null, "three", 0.3),
-            at(4, "f4", "e", null, "four", 0.3)};
-        assertThat(ids(ranker.rank(found(followers), List.of(question)))).containsExactly("f1", "f2", "f3", "q");
+        Candidate question = at(0, "q", "ana", "which embedding model does the vector index use?", 0.80);
+        List<Candidate> pool = List.of(question, at(1, "f1", "b", "one", 0.3), at(2, "f2", "c", "two", 0.3), at(3, "f3", "d", "three", 0.3),
+                at(4, "f4", "e", "four", 0.3));
+        assertThat(ids(ranker.rank(found(), pool))).containsExactly("f1", "f2", "f3", "q", "f4");
     }
 
     @Test
-    void followersAreLookedUpInTheQuestionsChannelWithinTheWindowAndOnlyWhereTheAskerMayRead() throws Exception {
+    void nothingIsFetchedForFollowersAndAWindowOfZeroTurnsTheLinkOff() throws Exception {
         BotQuery query = new BotQuery("q1", "m", "model?", "u", "1", "help", "2025-11-02T12:34:56Z", Map.of(), 1, "g",
                 List.of("help", "general"), null);
-        Candidate question = at(0, "q", "ana", null, "which embedding model?", 0.9);
-        JsonNode where = WireFormat.mapper().readTree(ranker.answersLookup(List.of(question), query, QUESTION)).path("where");
-        assertThat(where.path("$and").toString()).contains("{\"guild_id\":{\"$eq\":\"g\"}}")
-                .contains("{\"channel_id\":{\"$in\":[\"help\",\"general\"]}}");
-        // 2023-02-10T12:00:00Z is 1676030400; ten minutes later 1676031000
-        assertThat(where.path("$and").toString()).contains("{\"$and\":[{\"channel_id\":{\"$eq\":\"help\"}},"
-                + "{\"timestamp\":{\"$gt\":1676030400}},{\"timestamp\":{\"$lte\":1676031000}}]}");
-        AnswerRanker off = new AnswerRanker(5, true, 5, 0.05);
-        assertThat(off.answersLookup(List.of(question), query, QUESTION)).doesNotContain("timestamp");
+        Candidate question = at(0, "q", "ana", "which embedding model?", 0.9);
+        Candidate follower = at(7, "f", "bob", "the default openai one", 0.40);
+        // the look-up of answers asks for replies only: followers come from the search's pool, filtered like it
+        assertThat(ranker.answersLookup(List.of(question, follower), query, QUESTION)).doesNotContain("timestamp");
+        AnswerRanker off = new AnswerRanker(5, true, 5, 0.05, 0, 0);
+        assertThat(ids(off.rank(found(), List.of(question, follower)))).containsExactly("q", "f");
         assertThatThrownBy(() -> new AnswerRanker(5, true, 5, 0.05, 0, -1)).hasMessageContaining("follow-window");
     }
 }
