@@ -1,5 +1,6 @@
 package routes;
 
+import java.time.Duration;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -10,9 +11,12 @@ import routes.answer.Apologies;
 import routes.answer.AudienceFilter;
 import routes.answer.CandidateSelector;
 import routes.answer.GeminiFallback;
+import routes.answer.HelperRecord;
 import routes.answer.ProactiveGate;
 import routes.answer.QuestionTriage;
 import routes.answer.ResponseFactory;
+import routes.background.PeriodicTask;
+import routes.chroma.ChromaCollection;
 import routes.gemini.GeminiClient;
 import routes.metrics.RtfmMetrics;
 import routes.schema.WireFormat;
@@ -35,8 +39,23 @@ public class AnswerConfiguration implements CamelConfiguration {
                                      @PropertyInject("rtfm.retrieval.answer-roots") int roots,
                                      @PropertyInject("rtfm.retrieval.answer-bonus") double bonus,
                                      @PropertyInject("rtfm.retrieval.solution-bonus") double solutionBonus,
-                                     @PropertyInject("rtfm.retrieval.follow-window") int followWindow) {
-        return new AnswerRanker(maxSources, answerLinks, roots, bonus, solutionBonus, followWindow);
+                                     @PropertyInject("rtfm.retrieval.follow-window") int followWindow,
+                                     @BeanInject("helperRecord") HelperRecord helpers,
+                                     @PropertyInject("rtfm.retrieval.helper-weight") double helperWeight) {
+        return new AnswerRanker(maxSources, answerLinks, roots, bonus, solutionBonus, followWindow).helpers(helpers, helperWeight);
+    }
+
+    @BindToRegistry(lazy = true)
+    public HelperRecord helperRecord() {
+        return new HelperRecord();
+    }
+
+    /** Counts the helper record again every rtfm.retrieval.helper-refresh minutes; started by RtfmLifecycle where answers are made. */
+    @BindToRegistry(lazy = true)
+    public PeriodicTask helperRecount(@BeanInject("helperRecord") HelperRecord helpers,
+                                      @BeanInject("chromaCollection") ChromaCollection collection,
+                                      @PropertyInject("rtfm.retrieval.helper-refresh") int minutes) {
+        return new PeriodicTask("helper-record", Duration.ofMinutes(minutes), () -> helpers.recount(collection));
     }
 
     @BindToRegistry(lazy = true)

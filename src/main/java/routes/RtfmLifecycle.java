@@ -2,11 +2,14 @@ package routes;
 
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Service;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.background.PeriodicTask;
 import routes.chroma.ActiveIndex;
 import routes.kafka.KafkaClientSettings;
 import routes.chroma.ChromaCollection;
@@ -59,45 +62,45 @@ final class RtfmLifecycle extends MainListenerSupport {
             ChromaCollection collection = context.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
             if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.index.follow}}"))) {
                 // a reindex may have made another collection the active one: use it, and follow later switches
-                try {
-                    ActiveIndex index = new ActiveIndex(context.getRegistry().lookupByNameAndType("kafkaClients", KafkaClientSettings.class),
-                            context.resolvePropertyPlaceholders("{{rtfm.topics.index-state.name}}"), collection,
-                            context.getRegistry().lookupByNameAndType("recordOutcomes", RecordOutcomes.class));
-                    context.addService(index, true, true);
-                    HealthCheckRegistry.get(context).register(index.follower().healthCheck());
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot read the index state: " + e.getMessage(), e);
-                }
+                ActiveIndex index = new ActiveIndex(context.getRegistry().lookupByNameAndType("kafkaClients", KafkaClientSettings.class),
+                        context.resolvePropertyPlaceholders("{{rtfm.topics.index-state.name}}"), collection,
+                        context.getRegistry().lookupByNameAndType("recordOutcomes", RecordOutcomes.class));
+                start(context, index, index.follower().healthCheck(), "read the index state");
             }
             // fail at start, with the reason (unreachable, another embedding model), rather than on the first message
             LOG.info("Chroma collection '{}' is {}", collection.name(), collection.id());
             HealthCheckRegistry.get(context).register(new ChromaHealthCheck(collection));
             HealthCheckRegistry.get(context).register(new GeminiBreakerHealthCheck(context));
-            // the whole opt-out list is read before ingest stores its first message
-            try {
-                OptOutList optOuts = context.getRegistry().lookupByNameAndType("optOuts", OptOutList.class);
-                context.addService(optOuts, true, true);
-                HealthCheckRegistry.get(context).register(optOuts.follower().healthCheck());
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot read the opt-out list: " + e.getMessage(), e);
+            if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.processor.answers}}"))
+                    && Double.parseDouble(context.resolvePropertyPlaceholders("{{rtfm.retrieval.helper-weight}}")) > 0) {
+                PeriodicTask recount = context.getRegistry().lookupByNameAndType("helperRecount", PeriodicTask.class);
+                start(context, recount, recount.healthCheck(), "start counting the helper record");
             }
+            // the whole opt-out list is read before ingest stores its first message
+            OptOutList optOuts = context.getRegistry().lookupByNameAndType("optOuts", OptOutList.class);
+            start(context, optOuts, optOuts.follower().healthCheck(), "read the opt-out list");
         }
         // the log's writer (processor) and its reader (the bot's dashboard) share one pool
         if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.log.active}}"))
                 || Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.dashboard.active}}"))) {
             // migrated now if the database answers; otherwise in the background, while record-answers waits
             QuestionLog log = context.getRegistry().lookupByNameAndType("questionLog", QuestionLog.class);
-            try {
-                context.addService(log, true, true);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot open the question log: " + e.getMessage(), e);
-            }
-            HealthCheckRegistry.get(context).register(log.healthCheck());
+            start(context, log, log.healthCheck(), "open the question log");
         }
         if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.log.active}}"))) {
             HealthCheckRegistry.get(context).register(
                     context.getRegistry().lookupByNameAndType("gapVectors", routes.questionlog.GapVectors.class).healthCheck());
         }
+    }
+
+    /** Starts a service with the context and registers its health check; if it cannot start, neither does RTFM, saying why. */
+    private static void start(CamelContext context, Service service, HealthCheck health, String what) {
+        try {
+            context.addService(service, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
+        }
+        HealthCheckRegistry.get(context).register(health);
     }
 
     @Override

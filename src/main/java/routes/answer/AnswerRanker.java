@@ -41,6 +41,8 @@ public class AnswerRanker {
     private final double bonus;
     private final double solutionBonus;
     private final FollowerLinks followers;
+    private HelperRecord helpers = new HelperRecord();
+    private double helperWeight;
     /** A mark is a person's word on one question: it lifts a message among the close ones, never over a clearly better one. */
     static final double MAX_SOLUTION_BONUS = 0.2;
 
@@ -77,6 +79,19 @@ public class AnswerRanker {
         this.bonus = bonus;
     }
 
+    /**
+     * @param weight rtfm.retrieval.helper-weight: what a message of the guild's most frequent helper gets, others by their
+     *               {@link HelperRecord#factor}; 0 off
+     */
+    public AnswerRanker helpers(HelperRecord record, double weight) {
+        if (weight < 0 || weight > MAX_SOLUTION_BONUS) {
+            throw new IllegalArgumentException("rtfm.retrieval.helper-weight must lie in [0, " + MAX_SOLUTION_BONUS + "], got " + weight);
+        }
+        this.helpers = record;
+        this.helperWeight = weight;
+        return this;
+    }
+
     /** The Chroma query for the answers of the best root messages of the pool; null when there is none to look up. */
     public String answersLookup(@Variable("candidates") List<Candidate> candidates, @Variable("query") BotQuery query,
                                 @Variable("vector") float[] vector) {
@@ -84,11 +99,18 @@ public class AnswerRanker {
         return rootIds.isEmpty() ? null : SearchScope.continuations(query, vector, rootIds, MAX_ANSWERS_FETCHED);
     }
 
+    /** The ranking of a question from no guild (tests): no helper record counts. */
+    List<Candidate> rank(String found, List<Candidate> candidates) throws JsonProcessingException {
+        return rank(found, candidates, null);
+    }
+
     /**
      * @param found      Chroma's answer to {@link #answersLookup} (null when nothing was looked up)
      * @param candidates the pool, best first
+     * @param query      the question, whose guild's helper record counts
      */
-    public List<Candidate> rank(@Body String found, @Variable("candidates") List<Candidate> candidates) throws JsonProcessingException {
+    public List<Candidate> rank(@Body String found, @Variable("candidates") List<Candidate> candidates, @Variable("query") BotQuery query)
+            throws JsonProcessingException {
         Map<String, Candidate> ranked = new LinkedHashMap<>();
         candidates.forEach(candidate -> ranked.put(candidate.messageId(), candidate));
         if (found != null) {
@@ -112,10 +134,13 @@ public class AnswerRanker {
             }
         }
         List<Candidate> best = new ArrayList<>();
-        // a thank-you is near every question it followed, and answers none of them; a marked solution is what its asker chose
+        // a thank-you is near every question it followed, and answers none of them; a marked solution is what its asker chose;
+        // the guild's regular helpers wrote most of its answers
+        String guild = query == null ? null : query.guildId();
         for (Candidate candidate : ranked.values()) {
             boolean thanks = answerLinks && isAcknowledgement(candidate.text());
-            double adjusted = candidate.score() - (thanks ? ACKNOWLEDGEMENT_PENALTY : 0) + (candidate.solution() ? solutionBonus : 0);
+            double helped = answerLinks && helperWeight > 0 ? helperWeight * helpers.factor(guild, candidate.authorId()) : 0;
+            double adjusted = candidate.score() - (thanks ? ACKNOWLEDGEMENT_PENALTY : 0) + (candidate.solution() ? solutionBonus : 0) + helped;
             best.add(adjusted == candidate.score() ? candidate : candidate.withScore(adjusted));
         }
         // best first; among equals, a marked solution first

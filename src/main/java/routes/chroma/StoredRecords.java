@@ -21,11 +21,15 @@ public final class StoredRecords {
 
     /** Every record of the answer, in its order; none for a null answer (no get was made). */
     public static List<StoredRecord> of(String getResult) throws JsonProcessingException {
-        List<StoredRecord> records = new ArrayList<>();
         if (getResult == null) {
-            return records;
+            return new ArrayList<>();
         }
-        JsonNode found = WireFormat.mapper().readTree(getResult);
+        return of(WireFormat.mapper().readTree(getResult));
+    }
+
+    /** Every record of a parsed answer, in its order. */
+    public static List<StoredRecord> of(JsonNode found) {
+        List<StoredRecord> records = new ArrayList<>();
         for (int i = 0; i < found.path("ids").size(); i++) {
             JsonNode metadata = found.path("metadatas").path(i);
             records.add(new StoredRecord(found.path("ids").path(i).asText(), found.path("documents").path(i).asText(""),

@@ -16,6 +16,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import routes.RtfmApplication;
 import routes.RtfmSettings;
+import routes.background.PeriodicTask;
 import routes.chroma.ChromaCollection;
 import routes.eval.EvalQuestion;
 import routes.eval.FirstPlace;
@@ -139,18 +140,26 @@ public class EvalCommand implements Callable<Integer> {
         }
         KafkaClientSettings kafka = KafkaClientSettings.from(settings::get)
                 .withBootstrapServers(config.getProperty("rtfm.kafka.bootstrap-servers", settings.get("rtfm.kafka.bootstrap-servers")));
-        try (RtfmApplication app = new RtfmApplication(config)) {
-            CamelContext camel = app.start();
-            ChromaCollection collection = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
-            try {
+        ChromaCollection collection = null;
+        try {
+            try (RtfmApplication app = new RtfmApplication(config)) {
+                CamelContext camel = app.start();
+                collection = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
                 ProducerTemplate history = camel.createProducerTemplate();
                 export.forEach(message -> history.sendBody("direct:history-in", message));
                 awaitIngested(kafka, run + "-processor", run + "-messages");
+                // the helper record is counted every few minutes as the index grows; here it is counted once the whole export is in
+                if (!camel.getRegistry().lookupByNameAndType("helperRecount", PeriodicTask.class).runNow()) {
+                    throw new IllegalStateException("cannot count the helper record; see /observe/health");
+                }
                 String guild = export.isEmpty() ? null : export.get(0).guildId();
                 RetrievalEvaluation evaluation = new RetrievalEvaluation("http://127.0.0.1:" + config.getProperty("rtfm.http.port"));
                 return new RtfmReport((int) collection.count(), evaluation.evaluate(set, guild, new FirstPlace(export)));
             } finally {
-                collection.drop();
+                // once the app has stopped: its followers would otherwise keep asking for the deleted topics until it did
+                if (collection != null) {
+                    collection.drop();
+                }
                 try (TopicAdmin admin = new TopicAdmin(kafka)) {
                     admin.delete(TopicCatalog.ROLES.stream().map(role -> run + "-" + role).toList());
                 }

@@ -18,22 +18,13 @@ import routes.schema.BotResponse;
  * reply to the question in its channel; split into messages of at most 2000 characters, and with
  * no allowed mentions at all, so an answer that contains @everyone pings nobody.
  */
-public class DiscordReplies implements AnswerGateway {
+public record DiscordReplies(DiscordConnection connection, PendingInteractions pending, ProactiveLimits proactiveLimits)
+        implements AnswerGateway {
 
     public static final String ORIGIN = DiscordIntake.ORIGIN;
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordReplies.class);
     private static final java.util.Set<String> VOTED_ON = java.util.Set.of(BotResponse.GENERATED, BotResponse.SOURCES_ONLY, BotResponse.NO_MATCH);
-
-    private final DiscordConnection connection;
-    private final PendingInteractions pending;
-    private final ProactiveLimits proactiveLimits;
-
-    public DiscordReplies(DiscordConnection connection, PendingInteractions pending, ProactiveLimits proactiveLimits) {
-        this.connection = connection;
-        this.pending = pending;
-        this.proactiveLimits = proactiveLimits;
-    }
 
     /** A Discord nonce (at most 25 characters) derived from the response id and the chunk's place. */
     static String nonce(String responseId, int chunk) {

@@ -20,17 +20,7 @@ import routes.schema.DiscordMessage;
  * stored document stays the message itself, so citations quote exactly what was said. What Chroma is
  * asked for first is ConversationLookups'; ingest-messages makes the calls and names their answers.
  */
-public class ConversationEmbedder {
-
-    private final MessageEmbedder embedder;
-    private final ChromaRequests requests;
-    private final ConversationContext context;
-
-    public ConversationEmbedder(MessageEmbedder embedder, ChromaRequests requests, ConversationContext context) {
-        this.embedder = embedder;
-        this.requests = requests;
-        this.context = context;
-    }
+public record ConversationEmbedder(MessageEmbedder embedder, ChromaRequests requests, ConversationContext context) {
 
     /**
      * Embeds the batch's messages in one model call, each with its parent's text: from the record,

@@ -12,15 +12,7 @@ import routes.schema.DiscordMessage;
  * What ingest-messages must read from Chroma to embed a batch in its conversations: the stored
  * parents its messages continue, and the stored replies of what it changed. Null: no read.
  */
-public class ConversationLookups {
-
-    private final ConversationContext context;
-    private final ChromaRequests requests;
-
-    public ConversationLookups(ConversationContext context, ChromaRequests requests) {
-        this.context = context;
-        this.requests = requests;
-    }
+public record ConversationLookups(ConversationContext context, ChromaRequests requests) {
 
     /**
      * A Chroma get of the stored texts of the parents the batch's messages continue (they reply to

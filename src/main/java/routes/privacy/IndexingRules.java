@@ -5,15 +5,7 @@ import routes.discord.QuestionDetector;
 import routes.schema.DiscordMessage;
 
 /** Whether ingest stores a message: not a question to the bot, not from a member who opted out, not in an excluded channel. */
-public class IndexingRules {
-
-    private final QuestionDetector questions;
-    private final OptOutList optOuts;
-
-    public IndexingRules(QuestionDetector questions, OptOutList optOuts) {
-        this.questions = questions;
-        this.optOuts = optOuts;
-    }
+public record IndexingRules(QuestionDetector questions, OptOutList optOuts) {
 
     /**
      * Why the message is not stored (no_text, question, opted_out, excluded_channel), or null to store

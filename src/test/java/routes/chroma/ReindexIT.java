@@ -14,25 +14,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import routes.RtfmApplication;
 import routes.cli.CliTest;
 import routes.embedding.MessageEmbedder;
 import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
-import routes.testing.RtfmApps;
+import routes.testing.AppIT;
 import routes.testing.SharedInfrastructure;
-import routes.testing.TestApps;
 import routes.testing.TopicReader;
 
 /**
@@ -40,25 +33,14 @@ import routes.testing.TopicReader;
  * collection, the app switches to it while it keeps answering, counts are equal, a message deleted
  * before the rebuild stays deleted, and the retired collection is dropped and never created again.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReindexIT {
+class ReindexIT extends AppIT {
 
     private static final int MESSAGES = 40;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final WireFormat wire = new WireFormat();
-    private Properties config;
-    private RtfmApplication app;
-    @RegisterExtension
-    final RtfmApps apps = new RtfmApps();
-    private ChromaCollection chroma;
-
     @BeforeAll
     void start() throws Exception {
-        config = TestApps.config("reindex", run);
-        app = apps.start(config);
-        chroma = RtfmApps.chroma(app);
+        configure("reindex");
+        startApp();
     }
 
     @Test

@@ -6,21 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import routes.RtfmApplication;
-import routes.chroma.ChromaCollection;
 import routes.kafka.ConsumerLag;
 import routes.kafka.KafkaClientSettings;
 import routes.local.EmbeddedKafkaBroker;
-import routes.testing.RtfmApps;
+import routes.testing.AppIT;
 import routes.testing.SharedInfrastructure;
-import routes.testing.TestApps;
 import routes.testing.TopicReader;
 
 /**
@@ -29,26 +21,17 @@ import routes.testing.TopicReader;
  * "RTFM ..." in an export is knowledge and is never answered, a second import adds nothing, and a
  * broken file is named with the position of the fault.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportIT {
+class ImportIT extends AppIT {
 
     private static final Path SAMPLE = Path.of("src/test/resources/data/llamaindex-help-sample.json");
     private static final Duration WAIT = Duration.ofSeconds(120);
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final Properties config = new Properties();
-    private RtfmApplication app;
-    @RegisterExtension
-    final RtfmApps apps = new RtfmApps();
-    private ChromaCollection chroma;
     private Path exports;
 
     @BeforeAll
     void start() throws Exception {
-        config.putAll(TestApps.config("import", run));
-        app = apps.start(config);
-        chroma = RtfmApps.chroma(app);
+        configure("import");
+        startApp();
         exports = Files.createTempDirectory("rtfm-exports");
         Files.copy(SAMPLE, exports.resolve("llamaindex-help.json"));
         Files.writeString(exports.resolve("old-question.json"), """

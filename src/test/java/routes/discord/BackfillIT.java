@@ -14,26 +14,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import routes.RtfmApplication;
 import routes.RtfmSettings;
-import routes.chroma.ChromaCollection;
 import routes.kafka.KafkaClientSettings;
 import routes.kafka.TopicAdmin;
 import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
 import routes.schema.WireFormat;
+import routes.testing.AppIT;
 import routes.testing.FakeDiscord;
 import routes.testing.SharedInfrastructure;
-import routes.testing.TestApps;
 import routes.testing.TopicReader;
 
 /**
@@ -44,9 +37,7 @@ import routes.testing.TopicReader;
  * and those of a member who opted out are not, and an old "RTFM ..." is knowledge, never answered.
  * Restarted, it reads only what was said while it was away, with at most 2 requests per channel.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BackfillIT {
+class BackfillIT extends AppIT {
 
     private static final String GUILD = "8100000000000000001";
     private static final String GENERAL = "8200000000000000001";
@@ -58,27 +49,22 @@ class BackfillIT {
     private static final int GENERAL_MESSAGES = 240;
     private static final Duration WAIT = Duration.ofSeconds(120);
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final WireFormat wire = new WireFormat();
-    private final Properties config = new Properties();
     private final List<String> expected = new ArrayList<>();
     private final List<String> notExpected = new ArrayList<>();
     private final List<String> inPrivate = new ArrayList<>();
     private final List<String> inThread = new ArrayList<>();
     private FakeDiscord discord;
-    private RtfmApplication app;
-    private ChromaCollection chroma;
     private String reply;
     private String oldQuestion;
     private long firstPassMillis;
 
     @BeforeAll
     void start() throws Exception {
-        discord = new FakeDiscord(GUILD,
+        discord = apps.closeAfter(new FakeDiscord(GUILD,
                 List.of(new FakeDiscord.Channel(GENERAL, "general", null), new FakeDiscord.Channel(PRIVATE, "staff-only", Set.of(ALICE))),
                 List.of(new FakeDiscord.Member(ALICE, "alice", false), new FakeDiscord.Member(BOB, "bob", false),
                         new FakeDiscord.Member(CAROL, "carol", false)),
-                List.of(new FakeDiscord.Thread(ARCHIVED_THREAD, "old release thread", GENERAL, null, true))).start();
+                List.of(new FakeDiscord.Thread(ARCHIVED_THREAD, "old release thread", GENERAL, null, true))).start(), () -> discord.close());
         Instant start = Instant.now().minus(30, ChronoUnit.DAYS);
         String previous = null;
         for (int i = 0; i < GENERAL_MESSAGES; i++) {
@@ -109,7 +95,7 @@ class BackfillIT {
         expected.addAll(inPrivate);
         expected.addAll(inThread);
 
-        config.putAll(TestApps.config("backfill", run));
+        configure("backfill");
         discord.configure(config);
         // Bob asked long ago to be forgotten: his history is never stored
         OptOut forgotten = new OptOut(GUILD, OptOut.USER, BOB, false, Instant.now().minus(60, ChronoUnit.DAYS).toString(), "forget",
@@ -125,21 +111,6 @@ class BackfillIT {
         // the read itself ("Backfill pass done: ... messages/s") is logged by the app; this is Discord to Chroma, ingest included
         System.out.printf("BackfillIT: %d history messages from the fake Discord into Chroma in %d ms (%.0f messages/s)%n",
                 expected.size(), firstPassMillis, expected.size() * 1000.0 / firstPassMillis);
-    }
-
-    private void startApp() throws Exception {
-        app = new RtfmApplication(config);
-        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (discord != null) {
-            discord.close();
-        }
     }
 
     private String topic(String role) {

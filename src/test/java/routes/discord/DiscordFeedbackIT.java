@@ -17,21 +17,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import routes.RtfmApplication;
-import routes.chroma.ChromaCollection;
+import routes.testing.AppIT;
 import routes.testing.FakeDiscord;
 import routes.testing.Gemini;
-import routes.testing.RtfmApps;
-import routes.testing.SharedInfrastructure;
-import routes.testing.TestApps;
 import routes.testing.TestDatabase;
 
 /**
@@ -41,9 +32,7 @@ import routes.testing.TestDatabase;
  * is acknowledged to the voter alone and becomes one vote per member; /forget and a deleted channel take
  * questions and votes out of the log.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DiscordFeedbackIT {
+class DiscordFeedbackIT extends AppIT {
 
     private static final String GUILD = "3100000000000000001";
     private static final String HELP = "3100000000000000010";
@@ -55,14 +44,9 @@ class DiscordFeedbackIT {
     private static final String LONG_ANSWER = "Rotating keys, in full.\n" + "One rotation step explained at length. ".repeat(120);
     private static final Duration WAIT = Duration.ofSeconds(45);
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final Properties config = new Properties();
     private final String database = TestDatabase.freshSchema("feedback_it");
     private FakeDiscord discord;
     private WireMockServer gemini;
-    private RtfmApplication app;
-    @RegisterExtension
-    final RtfmApps apps = new RtfmApps();
     private String keyMessage;
 
     @BeforeAll
@@ -78,15 +62,14 @@ class DiscordFeedbackIT {
                 .willReturn(okJson(Gemini.answer("Open Settings, then Keys, and press Rotate [1]."))));
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(1).withRequestBody(containing("LONGFORM"))
                 .willReturn(okJson(Gemini.answer(LONG_ANSWER))));
-        config.putAll(TestApps.config("feedback", run));
+        configure("feedback");
         config.setProperty("rtfm.gemini.api-key", "feedback-it-key");
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
         config.setProperty("rtfm.http.api-token", "feedback-it-token");
         config.setProperty("rtfm.database.url", database);
         config.setProperty("rtfm.discord.questions-per-minute", "30");
         discord.configure(config);
-        app = apps.start(config);
-        ChromaCollection chroma = RtfmApps.chroma(app);
+        startApp();
         keyMessage = discord.sendMessage(HELP, ALICE, "To rotate the API key open Settings, then Keys, and press Rotate.", null);
         await().atMost(WAIT).until(() -> chroma.count() == 1);
     }

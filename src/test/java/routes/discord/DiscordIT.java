@@ -9,30 +9,22 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.camel.CamelContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import routes.kafka.KafkaClientSettings;
-import routes.kafka.TopicCatalog;
 import routes.RtfmApplication;
-import routes.chroma.ChromaCollection;
 import routes.kafka.ConsumerLag;
 import routes.schema.BotResponse;
 import routes.schema.WireFormat;
+import routes.testing.AppIT;
 import routes.testing.FakeDiscord;
 import routes.testing.Gemini;
-import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TopicReader;
 
@@ -41,9 +33,7 @@ import routes.testing.TopicReader;
  * shared real Kafka and Chroma, and WireMock as Gemini. Main code is pointed at the fake by
  * configuration alone.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DiscordIT {
+class DiscordIT extends AppIT {
 
     /** Above what any one member asks in the other tests (Alice asks 7), so only the limit test reaches it. */
     private static final int QUESTION_LIMIT = 10;
@@ -72,14 +62,8 @@ class DiscordIT {
     private static final String MODEL_ANSWER = "@everyone Deploys go out on Fridays at 5pm [1].";
     private static final Duration WAIT = Duration.ofSeconds(45);
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final Properties config = new Properties();
     private FakeDiscord discord;
     private WireMockServer gemini;
-    private RtfmApplication app;
-    @RegisterExtension
-    final RtfmApps apps = new RtfmApps();
-    private ChromaCollection chroma;
 
     @BeforeAll
     void start() throws Exception {
@@ -100,27 +84,15 @@ class DiscordIT {
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(1)
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("LONGFORM"))
                 .willReturn(okJson(Gemini.answer(LONG_ANSWER))));
-        int httpPort = routes.local.FreePort.pick();
-        config.setProperty("rtfm.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrap());
-        config.setProperty("rtfm.chroma.url", SharedInfrastructure.chromaUrl());
-        config.setProperty("rtfm.chroma.collection", "discord-" + run);
+        configure("discord");
         config.setProperty("rtfm.gemini.api-key", "discord-it-key");
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
-        config.setProperty("rtfm.http.port", Integer.toString(httpPort));
         config.setProperty("rtfm.http.api-token", API_TOKEN);
-        config.setProperty("rtfm.console.enabled", "false");
-        config.setProperty("rtfm.local.dir", Files.createTempDirectory("rtfm-discord-it").toString());
         discord.configure(config);
         config.setProperty("rtfm.discord.questions-per-minute", Integer.toString(QUESTION_LIMIT));
         // #help, where proactive answers are on, gets two an hour: the test reaches the limit
         config.setProperty("rtfm.autoanswer.per-channel-per-hour", "2");
-        for (String role : TopicCatalog.ROLES) {
-            config.setProperty("rtfm.topics." + role + ".name", "discord-" + run + "-" + role);
-        }
-        config.setProperty("rtfm.kafka.processor-group-id", "discord-processor-" + run);
-        config.setProperty("rtfm.kafka.bot-group-id", "discord-bot-" + run);
-        app = apps.start(config);
-        chroma = RtfmApps.chroma(app);
+        startApp();
         assertThat(discord.identified()).isTrue();
     }
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -24,18 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import routes.RtfmApplication;
-import routes.chroma.ChromaCollection;
 import routes.schema.DeadLetter;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
-import routes.testing.RtfmApps;
-import routes.testing.SharedInfrastructure;
-import routes.testing.TestApps;
+import routes.testing.AppIT;
 import routes.testing.TopicReader;
 
 /**
@@ -43,29 +35,18 @@ import routes.testing.TopicReader;
  * (a long batch wait makes sure of it), and the one record among them that cannot be read is
  * dead-lettered alone while the other 99 are stored, and the batch's offsets are committed.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class IngestBatchIT {
+class IngestBatchIT extends AppIT {
 
     private static final int BATCH = 100;
     private static final int POISON_AT = 50;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final WireFormat wire = new WireFormat();
-    private Properties config;
-    private RtfmApplication app;
-    @RegisterExtension
-    final RtfmApps apps = new RtfmApps();
-    private ChromaCollection chroma;
-
     @BeforeAll
     void start() throws Exception {
-        config = TestApps.config("batch", run);
+        configure("batch");
         config.setProperty("rtfm.ingest.batch-size", Integer.toString(BATCH));
         config.setProperty("rtfm.ingest.batch-wait-ms", "8000");
-        app = apps.start(config);
-        chroma = RtfmApps.chroma(app);
+        startApp();
     }
 
     @Test

@@ -10,20 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import routes.RtfmApplication;
-import routes.chroma.ChromaCollection;
 import routes.cli.CliTest;
 import routes.schema.WireFormat;
-import routes.testing.RtfmApps;
+import routes.testing.AppIT;
 import routes.testing.SharedInfrastructure;
-import routes.testing.TestApps;
 import routes.testing.TopicReader;
 
 /**
@@ -31,26 +23,16 @@ import routes.testing.TopicReader;
  * their reason; an operator lists them, exports them, fixes them and replays them, and each fixed
  * record is stored exactly once, however often it is replayed. On the real broker and Chroma.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeadLetterToolsIT {
+class DeadLetterToolsIT extends AppIT {
 
     private static final int GOOD = 300;
     private static final int POISON = 50;
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final Properties config = new Properties();
-    private RtfmApplication app;
-    @RegisterExtension
-    final RtfmApps apps = new RtfmApps();
-    private ChromaCollection chroma;
-
     @BeforeAll
     void start() throws Exception {
-        config.putAll(TestApps.config("dlq", run));
-        app = apps.start(config);
-        chroma = RtfmApps.chroma(app);
+        configure("dlq");
+        startApp();
     }
 
     private String topic(String role) {

@@ -13,23 +13,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import routes.RtfmApplication;
-import routes.chroma.ChromaCollection;
 import routes.schema.DeadLetter;
-import routes.schema.WireFormat;
-import routes.testing.RtfmApps;
-import routes.testing.SharedInfrastructure;
-import routes.testing.TestApps;
+import routes.testing.AppIT;
 import routes.testing.TopicReader;
 
 /**
@@ -40,29 +30,19 @@ import routes.testing.TopicReader;
  * accepts unkeyed records at all; the compacted default refuses them to their producer (IngestBatchIT).
  * The expected outcomes below are counted by hand from the records written.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecordAccountingIT {
+class RecordAccountingIT extends AppIT {
 
     private static final int MAX_RECORD_BYTES = 4096;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final WireFormat wire = new WireFormat();
-    private Properties config;
-    private RtfmApplication app;
-    @RegisterExtension
-    final RtfmApps apps = new RtfmApps();
-    private ChromaCollection chroma;
     private String bootstrap;
 
     @BeforeAll
     void start() throws Exception {
-        config = TestApps.config("accounting", run);
+        configure("accounting");
         config.setProperty("rtfm.topics.messages.cleanup-policy", "delete");
         config.setProperty("rtfm.topics.messages.retention-ms", "604800000");
         config.setProperty("rtfm.max-record-bytes", Integer.toString(MAX_RECORD_BYTES));
-        app = apps.start(config);
-        chroma = RtfmApps.chroma(app);
+        startApp();
         bootstrap = config.getProperty("rtfm.kafka.bootstrap-servers");
     }
 

@@ -20,23 +20,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import routes.RtfmApplication;
-import routes.chroma.ChromaCollection;
 import routes.cli.CliTest;
 import routes.local.EmbeddedKafkaBroker;
 import routes.schema.BotResponse;
 import routes.schema.WireFormat;
+import routes.testing.AppIT;
 import routes.testing.FakeDiscord;
 import routes.testing.Gemini;
 import routes.testing.LogCapture;
-import routes.testing.SharedInfrastructure;
-import routes.testing.TestApps;
 import routes.testing.TopicReader;
 
 /**
@@ -46,9 +39,7 @@ import routes.testing.TopicReader;
  * settings from configuration alone. The run uses fake secrets of every kind - Kafka password,
  * Gemini key, Discord token, Chroma token, HTTP API token - and none of them shows in a log line or an /observe page.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecuredKafkaIT {
+class SecuredKafkaIT extends AppIT {
 
     private static final String GUILD = "7100000000000000001";
     private static final String GENERAL = "7200000000000000001";
@@ -56,39 +47,35 @@ class SecuredKafkaIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"%s\" password=\"%s\";";
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String kafkaPassword = "kafka-pw-" + run;
     private final String geminiKey = "gemini-key-" + run;
     private final String chromaToken = "chroma-token-" + run;
     private final String apiToken = "api-token-" + run;
     private final List<String> secrets = List.of(kafkaPassword, geminiKey, chromaToken, apiToken, FakeDiscord.TOKEN);
-    private final Properties config = new Properties();
     private EmbeddedKafkaBroker broker;
     private KafkaClientSettings kafka;
     private LogCapture logs;
     private WireMockServer gemini;
     private FakeDiscord discord;
-    private RtfmApplication app;
-    private ChromaCollection chroma;
 
     @BeforeAll
     void start() throws Exception {
-        logs = LogCapture.install();
+        logs = apps.closeAfter(LogCapture.install(), () -> logs.close());
         Properties sasl = new Properties();
         sasl.put("sasl.enabled.mechanisms", "PLAIN");
         sasl.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
         sasl.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
                 + "username=\"broker\" password=\"broker-pw\" user_broker=\"broker-pw\" user_rtfm=\"" + kafkaPassword + "\";");
-        broker = new EmbeddedKafkaBroker(Files.createTempDirectory("rtfm-sasl-kafka"), "SASL_PLAINTEXT", sasl);
+        broker = apps.closeAfter(new EmbeddedKafkaBroker(Files.createTempDirectory("rtfm-sasl-kafka"), "SASL_PLAINTEXT", sasl), () -> broker.close());
         kafka = new KafkaClientSettings(broker.start(), security("rtfm", kafkaPassword));
 
-        gemini = new WireMockServer(wireMockConfig().dynamicPort());
+        gemini = apps.closeAfter(new WireMockServer(wireMockConfig().dynamicPort()), () -> gemini.stop());
         gemini.start();
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).willReturn(okJson(Gemini.answer("Backups run nightly [1]."))));
-        discord = new FakeDiscord(GUILD, List.of(new FakeDiscord.Channel(GENERAL, "general", null)),
-                List.of(new FakeDiscord.Member(ALICE, "alice", false))).start();
+        discord = apps.closeAfter(new FakeDiscord(GUILD, List.of(new FakeDiscord.Channel(GENERAL, "general", null)),
+                List.of(new FakeDiscord.Member(ALICE, "alice", false))).start(), () -> discord.close());
 
-        config.putAll(TestApps.config("secured", run));
+        configure("secured");
         config.setProperty("rtfm.kafka.bootstrap-servers", kafka.bootstrapServers());
         kafka.security().forEach((key, value) -> config.setProperty(KafkaClientSettings.PREFIX + key, value));
         config.setProperty("rtfm.gemini.api-key", geminiKey);
@@ -96,31 +83,11 @@ class SecuredKafkaIT {
         config.setProperty("rtfm.chroma.auth-token", chromaToken);
         config.setProperty("rtfm.http.api-token", apiToken);
         discord.configure(config);
-        app = new RtfmApplication(config);
-        chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
+        startApp();
     }
 
     private static Map<String, String> security(String user, String password) {
         return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN", "sasl.jaas.config", String.format(JAAS, user, password));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (discord != null) {
-            discord.close();
-        }
-        if (gemini != null) {
-            gemini.stop();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (logs != null) {
-            logs.close();
-        }
     }
 
     @Test

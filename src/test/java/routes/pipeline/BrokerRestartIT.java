@@ -9,55 +9,38 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import routes.RtfmApplication;
-import routes.chroma.ChromaCollection;
 import routes.local.EmbeddedKafkaBroker;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
-import routes.testing.RtfmApps;
-import routes.testing.SharedInfrastructure;
-import routes.testing.TestApps;
+import routes.testing.AppIT;
 import routes.testing.TopicReader;
 
 /**
  * The broker goes away under a running app and comes back (the test's own broker: same ports,
  * same data), while messages keep being written. Every message must be stored, none dead-lettered.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrokerRestartIT {
+class BrokerRestartIT extends AppIT {
 
     private static final int MESSAGES = 300;
     private static final Duration DOWN = Duration.ofSeconds(10);
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final WireFormat wire = new WireFormat();
     private EmbeddedKafkaBroker broker;
     private String bootstrap;
-    private RtfmApplication app;
-    @RegisterExtension
-    final RtfmApps apps = new RtfmApps();
-    private ChromaCollection chroma;
 
     @BeforeAll
     void start() throws Exception {
         broker = apps.closeAfter(new EmbeddedKafkaBroker(Files.createTempDirectory("rtfm-restart-kafka")), () -> broker.close());
         bootstrap = broker.start();
-        Properties config = TestApps.config("restart", run);
+        configure("restart");
         // its own broker, which it restarts
         config.setProperty("rtfm.kafka.bootstrap-servers", bootstrap);
-        app = apps.start(config);
-        chroma = RtfmApps.chroma(app);
+        startApp();
     }
 
     @Test

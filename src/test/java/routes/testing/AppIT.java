@@ -1,0 +1,41 @@
+package routes.testing;
+
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import routes.RtfmApplication;
+import routes.chroma.ChromaCollection;
+import routes.schema.WireFormat;
+
+/**
+ * An integration test of an RTFM app on the shared Kafka and Chroma, one test instance per class: the
+ * run id that names everything the class makes (TestApps), the app's configuration, the app once
+ * started (stopped after the class's last test, with any other app it started) and its collection.
+ */
+@ExtendWith(SharedInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class AppIT {
+
+    protected final String run = UUID.randomUUID().toString().substring(0, 8);
+    protected final WireFormat wire = new WireFormat();
+    @RegisterExtension
+    protected final RtfmApps apps = new RtfmApps();
+    protected Properties config;
+    protected RtfmApplication app;
+    protected ChromaCollection chroma;
+
+    /** The configuration of an app whose collection, topics and groups are named "&lt;name&gt;-&lt;run&gt;"; change it, then {@link #startApp}. */
+    protected Properties configure(String name) {
+        config = TestApps.config(name, run);
+        return config;
+    }
+
+    /** Starts the app so configured: ready (topics made, routes started) when this returns. */
+    protected RtfmApplication startApp() throws Exception {
+        app = apps.start(config);
+        chroma = RtfmApps.chroma(app);
+        return app;
+    }
+}
