@@ -41,8 +41,10 @@ public class AnswerConfiguration implements CamelConfiguration {
                                      @PropertyInject("rtfm.retrieval.solution-bonus") double solutionBonus,
                                      @PropertyInject("rtfm.retrieval.follow-window") int followWindow,
                                      @BeanInject("helperRecord") HelperRecord helpers,
-                                     @PropertyInject("rtfm.retrieval.helper-weight") double helperWeight) {
-        return new AnswerRanker(maxSources, answerLinks, roots, bonus, solutionBonus, followWindow).helpers(helpers, helperWeight);
+                                     @PropertyInject("rtfm.retrieval.helper-weight") double helperWeight,
+                                     @PropertyInject("rtfm.retrieval.mention-window") int mentionWindow) {
+        return new AnswerRanker(maxSources, answerLinks, roots, bonus, solutionBonus, followWindow).helpers(helpers, helperWeight)
+                .mentionWindow(mentionWindow);
     }
 
     @BindToRegistry(lazy = true)

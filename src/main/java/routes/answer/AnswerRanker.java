@@ -40,7 +40,8 @@ public class AnswerRanker {
     private final int roots;
     private final double bonus;
     private final double solutionBonus;
-    private final FollowerLinks followers;
+    private final int followWindow;
+    private FollowerLinks followers;
     private HelperRecord helpers = new HelperRecord();
     private double helperWeight;
     /** A mark is a person's word on one question: it lifts a message among the close ones, never over a clearly better one. */
@@ -62,6 +63,7 @@ public class AnswerRanker {
 
     /** @param followWindow rtfm.retrieval.follow-window: minutes after an unanswered question in which others' messages in the pool answer it; 0 off */
     public AnswerRanker(int maxSources, boolean answerLinks, int roots, double bonus, double solutionBonus, int followWindow) {
+        this.followWindow = followWindow;
         this.followers = new FollowerLinks(followWindow);
         if (solutionBonus < 0 || solutionBonus > MAX_SOLUTION_BONUS) {
             throw new IllegalArgumentException("rtfm.retrieval.solution-bonus must lie in [0, " + MAX_SOLUTION_BONUS + "], got " + solutionBonus);
@@ -77,6 +79,12 @@ public class AnswerRanker {
         this.answerLinks = answerLinks;
         this.roots = roots;
         this.bonus = bonus;
+    }
+
+    /** @param minutes rtfm.retrieval.mention-window: how long after an unanswered question a message that @mentions its asker answers it; 0 off */
+    public AnswerRanker mentionWindow(int minutes) {
+        this.followers = new FollowerLinks(followWindow, minutes);
+        return this;
     }
 
     /**

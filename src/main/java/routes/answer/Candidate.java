@@ -1,5 +1,6 @@
 package routes.answer;
 
+import java.util.List;
 import routes.schema.BotResponse;
 
 /**
@@ -9,7 +10,15 @@ import routes.schema.BotResponse;
  */
 public record Candidate(String messageId, String channelId, String channelName, String author, String isoTimestamp,
                         String jumpUrl, double similarity, String text, String context, double score,
-                        String authorId, String replyTo, String threadId, boolean solution) {
+                        String authorId, String replyTo, String threadId, boolean solution, List<String> mentions) {
+
+    /** A candidate that mentions nobody. */
+    public Candidate(String messageId, String channelId, String channelName, String author, String isoTimestamp,
+                     String jumpUrl, double similarity, String text, String context, double score,
+                     String authorId, String replyTo, String threadId, boolean solution) {
+        this(messageId, channelId, channelName, author, isoTimestamp, jumpUrl, similarity, text, context, score, authorId, replyTo, threadId,
+                solution, List.of());
+    }
 
     /** A candidate nobody marked as a solution. */
     public Candidate(String messageId, String channelId, String channelName, String author, String isoTimestamp,
@@ -28,12 +37,17 @@ public record Candidate(String messageId, String channelId, String channelName, 
     /** The same candidate ranked by a combined score. */
     public Candidate withScore(double newScore) {
         return new Candidate(messageId, channelId, channelName, author, isoTimestamp, jumpUrl, similarity, text, context, newScore,
-                authorId, replyTo, threadId, solution);
+                authorId, replyTo, threadId, solution, mentions);
     }
 
     /** Whether it continues another message: a reply, or a message in a thread (whose id is its starter's). */
     public boolean continuesAnother() {
         return replyTo != null || (threadId != null && !threadId.equals(messageId));
+    }
+
+    /** Whether it @mentions this member. */
+    public boolean mentions(String userId) {
+        return userId != null && mentions != null && mentions.contains(userId);
     }
 
     /** The message it continues, if any: what it replies to, else its thread's starter. */

@@ -71,7 +71,7 @@ public class CandidateSelector {
         return new Candidate(messageId, channelId, metadata.path("channel_name").asText(null), metadata.path("author_name").asText(null),
                 metadata.path("iso_timestamp").asText(null), jumpUrl, similarity, document, context.isBlank() ? null : context, similarity,
                 metadata.path("author_id").asText(null), metadata.path("reply_to").asText(null), metadata.path("thread_id").asText(null),
-                metadata.path(DiscordMessage.SOLUTION).asBoolean(false));
+                metadata.path(DiscordMessage.SOLUTION).asBoolean(false), ChromaRequests.mentions(metadata));
     }
 
     private List<Candidate> rerank(List<Candidate> candidates, String question) {

@@ -19,6 +19,8 @@ public class ChromaRequests {
 
     /** The key under which a reply keeps the text of its parent, for lexical ranking (never cited). */
     public static final String CONTEXT_KEY = "reply_to_text";
+    /** The key under which a message keeps the ids of the members it @mentions, space-separated. */
+    public static final String MENTIONS_KEY = "mentions";
 
     private final int candidates;
 
@@ -44,6 +46,11 @@ public class ChromaRequests {
         Object parent = message.metadata() == null ? null : message.metadata().get(DiscordMessage.PARENT_CHANNEL);
         putIfPresent(metadata, DiscordMessage.PARENT_CHANNEL, parent == null ? null : parent.toString());
         putIfPresent(metadata, "iso_timestamp", message.timestamp());
+        Object mentioned = message.metadata() == null ? null : message.metadata().get(DiscordMessage.MENTIONS);
+        if (mentioned instanceof Collection<?> ids && !ids.isEmpty()) {
+            // Chroma keeps scalars only: the ids, space-separated
+            metadata.put(MENTIONS_KEY, String.join(" ", ids.stream().map(String::valueOf).toList()));
+        }
         metadata.put("timestamp", OffsetDateTime.parse(message.timestamp()).toEpochSecond());
         putIfPresent(metadata, CONTEXT_KEY, context);
         if (message.metadata() != null && Boolean.TRUE.equals(message.metadata().get(DiscordMessage.SOLUTION))) {
@@ -52,6 +59,12 @@ public class ChromaRequests {
             putIfPresent(metadata, DiscordMessage.SOLVES, solves == null ? null : solves.toString());
         }
         return metadata;
+    }
+
+    /** The members a stored message @mentions, by the metadata above. */
+    public static List<String> mentions(com.fasterxml.jackson.databind.JsonNode metadata) {
+        String ids = metadata.path(MENTIONS_KEY).asText("");
+        return ids.isBlank() ? List.of() : List.of(ids.trim().split(" "));
     }
 
     /** A stored record with a new vector and parent context, its document and other metadata kept. */

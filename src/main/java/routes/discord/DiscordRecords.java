@@ -40,6 +40,10 @@ final class DiscordRecords {
             }
             // a private thread keeps its own id as channel: only its members may read it (ChannelAccess)
         }
+        List<String> mentioned = message.getMentions().getUsers().stream().map(user -> user.getId()).toList();
+        if (!mentioned.isEmpty()) {
+            metadata.put(DiscordMessage.MENTIONS, mentioned);
+        }
         Message referenced = message.getReferencedMessage();
         if (referenced != null) {
             metadata.put(DiscordMessage.REPLY_TO_AUTHOR, referenced.getAuthor().getId());

@@ -132,9 +132,16 @@ public final class DiscordChatExport {
         String id = m.path("id").asText();
         JsonNode reference = m.path("reference");
         String replyTo = reference.isMissingNode() || reference.isNull() ? null : reference.path("messageId").asText(null);
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("channel_name", channelName);
+        List<String> mentioned = new java.util.ArrayList<>();
+        m.path("mentions").forEach(member -> mentioned.add(member.path("id").asText()));
+        if (!mentioned.isEmpty()) {
+            metadata.put(DiscordMessage.MENTIONS, mentioned);
+        }
         return new DiscordMessage(id, m.path("content").asText(""), m.path("author").path("name").asText(),
                 m.path("author").path("id").asText(), channelId, m.path("timestamp").asText(),
-                Map.of("channel_name", channelName), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, guildId,
+                metadata, WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, guildId,
                 channelName, null, replyTo, m.path("author").path("isBot").asBoolean(false), List.of(),
                 "https://discord.com/channels/" + guildId + "/" + channelId + "/" + id, replyTo == null ? null : recent.get(replyTo), null);
     }

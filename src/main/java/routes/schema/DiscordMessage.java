@@ -54,6 +54,8 @@ public record DiscordMessage(
     public static final String PARENT_CHANNEL = "parent_channel_id";
     /** Metadata key: the author of the message replied to, so a forgotten member's words are not taken as a reply's context. */
     public static final String REPLY_TO_AUTHOR = "reply_to_author_id";
+    /** Metadata key: the ids of the members the message @mentions (a list), so an answer that names its asker is linked to the question. */
+    public static final String MENTIONS = "mentioned_user_ids";
 
     public record Attachment(String id, String filename, String url, String contentType) {
     }

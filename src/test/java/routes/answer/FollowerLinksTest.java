@@ -103,4 +103,29 @@ class FollowerLinksTest {
         assertThat(ids(off.rank(found(), List.of(question, follower)))).containsExactly("q", "f");
         assertThatThrownBy(() -> new AnswerRanker(5, true, 5, 0.05, 0, -1)).hasMessageContaining("follow-window");
     }
+
+    /** A message posted {@code minutes} after 12:00 (up to a day) that @mentions these members. */
+    private static Candidate mentioning(int minutes, String id, String authorId, String text, double score, String... mentioned) {
+        String time = java.time.OffsetDateTime.parse("2023-02-10T12:00:00+00:00").plusMinutes(minutes).toString();
+        return new Candidate(id, "help", "help", authorId, time, null, score, text, null, score, authorId, null, null, false,
+                List.of(mentioned));
+    }
+
+    @Test
+    void anAnswerThatMentionsTheAskerIsLinkedLongAfterTheFollowWindowAndBeforeMereFollowers() throws Exception {
+        AnswerRanker withMentions = new AnswerRanker(5, true, 5, 0.05, 0, 10).mentionWindow(1440);
+        Candidate question = mentioning(0, "q", "ana", "how do I run the loader inside docker?", 0.80);
+        Candidate follower = mentioning(5, "f", "cy", "docker images are on docker hub", 0.45);
+        // six hours later, addressed to ana, without the reply button
+        Candidate addressed = mentioning(377, "m", "bob", "@ana I got it working: set the cache dir in the Dockerfile", 0.40, "ana");
+        Candidate toSomeoneElse = mentioning(60, "o", "dee", "@cy thanks for the image link, it works for my other setup", 0.42, "cy");
+        List<Candidate> ranked = withMentions.rank(found(), List.of(question, toSomeoneElse, follower, addressed));
+        // by hand: m and then f take 0.80 + 0.05 (the second 0.001 less); o mentions cy, not ana, and came an hour later: 0.42
+        assertThat(ids(ranked)).containsExactly("m", "f", "q", "o");
+        assertThat(ranked.get(0).score()).isEqualTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
+        // past the mention window, or with it off, the addressed answer keeps its own score
+        assertThat(ids(new AnswerRanker(5, true, 5, 0.05, 0, 10).mentionWindow(360).rank(found(), List.of(question, follower, addressed))))
+                .containsExactly("f", "q", "m");
+        assertThat(ids(ranker.rank(found(), List.of(question, follower, addressed)))).containsExactly("f", "q", "m");
+    }
 }

@@ -81,6 +81,9 @@ class ImportIT extends AppIT {
         assertThat(stored(reply)).isTrue();
         assertThat(stored(notice)).isFalse();
         assertThat(stored("9100000000000000002")).isFalse();
+        // "cc @user-5 , I have an initial version ..." mentions user-5 (900000000000000005 in the export): kept with it
+        assertThat(chroma.post(chroma.operationUrl("get"), "{\"ids\": [\"1059737181234671676\"], \"include\": [\"metadatas\"]}")
+                .path("metadatas").path(0).path("mentions").asText()).isEqualTo("900000000000000005");
         // the old question is knowledge, and nobody is answered years later
         assertThat(stored("9100000000000000001")).isTrue();
         assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("queries"))).isEmpty();

@@ -108,6 +108,10 @@ class DiscordIT extends AppIT {
 
         discord.deleteMessage(GENERAL, id);
         await().atMost(WAIT).until(() -> record(id).path("ids").size() == 0);
+
+        // whom a message @mentions is kept with it: an answer addressed to an asker is linked to their question
+        String addressed = store(GENERAL, BOB, "<@" + ALICE + "> and <@" + CAROL + "> the nightly CI config is in the infra repository");
+        assertThat(record(addressed).path("metadatas").path(0).path("mentions").asText()).isEqualTo(ALICE + " " + CAROL);
     }
 
     @Test

@@ -707,7 +707,16 @@ public final class FakeDiscord implements AutoCloseable {
         }
         message.put("tts", false);
         message.put("mention_everyone", false);
-        message.putArray("mentions");
+        // as Discord does: a user object for each member the text mentions (<@id> or <@!id>)
+        ArrayNode mentions = message.putArray("mentions");
+        java.util.regex.Matcher mentioned = java.util.regex.Pattern.compile("<@!?(\\d+)>").matcher(content);
+        while (mentioned.find()) {
+            String userId = mentioned.group(1);
+            if (userId.equals(BOT_ID)) {
+                mentions.add(user(BOT_ID, "rtfm", true));
+            }
+            members.stream().filter(m -> m.id().equals(userId)).findFirst().ifPresent(m -> mentions.add(user(m.id(), m.name(), m.bot())));
+        }
         message.putArray("mention_roles");
         message.putArray("attachments");
         message.putArray("embeds");
