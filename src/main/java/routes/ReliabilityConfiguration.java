@@ -17,6 +17,7 @@ import routes.errors.TransientFailure;
 import routes.kafka.DeadLetters;
 import routes.kafka.FailedRecords;
 import routes.kafka.KafkaClientSettings;
+import routes.kafka.PromptIdempotentRepository;
 import routes.metrics.RecordOutcomes;
 import routes.metrics.RtfmMetrics;
 
@@ -100,7 +101,7 @@ public class ReliabilityConfiguration implements CamelConfiguration {
 
     private static IdempotentRepository sharedRepository(String topic, KafkaClientSettings kafka, int cacheSize, String use) {
         // Camel's order: the consumer's settings, then the producer's
-        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, kafka.clientProperties("rtfm-" + use + "-consumer"),
+        KafkaIdempotentRepository repository = new PromptIdempotentRepository(topic, kafka.clientProperties("rtfm-" + use + "-consumer"),
                 kafka.clientProperties("rtfm-" + use + "-producer"));
         repository.setMaxCacheSize(cacheSize);
         return repository;

@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import routes.RtfmSettings;
@@ -23,15 +21,12 @@ import routes.schema.WireFormat;
 /** What an operator does with dead letters: look at them, take them out to fix, put them back. */
 @Command(name = "dlq", mixinStandardHelpOptions = true,
         description = "List, export and replay the records in the dead-letter queue.")
-public class DlqCommand implements Callable<Integer> {
+public class DlqCommand extends KafkaCommand {
 
     enum Action { list, export, replay }
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "list | export | replay")
     Action action;
-
-    @Mixin
-    KafkaOptions kafka;
 
     @Option(names = "--topic", paramLabel = "ORIGINAL_TOPIC", description = "only dead letters from this topic")
     String topic;
@@ -53,9 +48,6 @@ public class DlqCommand implements Callable<Integer> {
 
     @Option(names = "--dlq-topic", paramLabel = "TOPIC", description = "the dead-letter topic (default: rtfm.topics.dead-letter.name)")
     String dlqTopic;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

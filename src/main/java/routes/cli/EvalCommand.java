@@ -122,6 +122,8 @@ public class EvalCommand implements Callable<Integer> {
         config.setProperty("rtfm.gemini.api-key", "");
         // a measurement, not a use: its questions stay out of the question log
         config.setProperty("rtfm.log.enabled", "false");
+        // one question at a time: a few consumers start and stop in a fraction of the default 24's time, and rank the same
+        config.setProperty("rtfm.answer.consumers", "4");
         config.setProperty("rtfm.console.enabled", "false");
         config.setProperty("rtfm.http.host", "127.0.0.1");
         config.setProperty("rtfm.http.port", Integer.toString(routes.local.FreePort.pick()));

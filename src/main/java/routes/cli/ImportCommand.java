@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import routes.RtfmSettings;
 import routes.kafka.HistoryPublisher;
@@ -25,16 +23,10 @@ import routes.schema.DiscordMessage;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Publish DiscordChatExporter JSON exports (files, or directories of them) to discord-messages as history.")
-public class ImportCommand implements Callable<Integer> {
+public class ImportCommand extends KafkaCommand {
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "export files, or directories searched for *.json")
     List<Path> paths;
-
-    @Mixin
-    KafkaOptions kafka;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -3,10 +3,8 @@ package routes.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import routes.RtfmSettings;
 import routes.kafka.KafkaClientSettings;
@@ -17,17 +15,11 @@ import routes.kafka.TopicSpec;
 /** Writes a schema-valid record to each topic and reads it back: PASS or FAIL per topic. */
 @Command(name = "kafka-check", mixinStandardHelpOptions = true,
         description = "Check that RTFM's topics accept and return valid records (the Python system's test_kafka.py).")
-public class KafkaCheckCommand implements Callable<Integer> {
-
-    @Mixin
-    KafkaOptions kafka;
+public class KafkaCheckCommand extends KafkaCommand {
 
     @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "all",
             description = "all (default), or one topic: discord-messages, bot-queries, bot-responses, dead-letter-queue")
     String topic;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {

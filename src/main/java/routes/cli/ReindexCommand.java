@@ -8,11 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 import org.apache.camel.CamelContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import routes.RtfmApplication;
 import routes.RtfmSettings;
@@ -35,12 +33,9 @@ import routes.local.FreePort;
  */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = "Rebuild the index from discord-messages into a new Chroma collection and switch every processor to it.")
-public class ReindexCommand implements Callable<Integer> {
+public class ReindexCommand extends KafkaCommand {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
-    @Mixin
-    KafkaOptions kafka;
 
     @Option(names = "--chroma-url", paramLabel = "URL", description = "Chroma (default: CHROMA_URL, else the running local mode)")
     String chromaUrl;
@@ -54,9 +49,6 @@ public class ReindexCommand implements Callable<Integer> {
     @Option(names = "--switch-seconds", defaultValue = "10", paramLabel = "S",
             description = "how long it keeps reading after the switch, while processors move (default 10)")
     int switchSeconds;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

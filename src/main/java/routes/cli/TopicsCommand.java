@@ -3,10 +3,8 @@ package routes.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import routes.RtfmSettings;
@@ -16,15 +14,12 @@ import routes.kafka.TopicSpec;
 /** The Python system's init_kafka_topics.py: create (and reconcile), list, describe, delete. */
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = "Manage RTFM's Kafka topics as configured (rtfm.topics.* in application.properties).")
-public class TopicsCommand implements Callable<Integer> {
+public class TopicsCommand extends KafkaCommand {
 
     enum Action { create, list, describe, delete }
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "create | list | describe | delete")
     Action action;
-
-    @Mixin
-    KafkaOptions kafka;
 
     @Option(names = "--apply-policy", description = "create: also change the cleanup policy (and its retention) of existing topics"
             + " to the configured one; without it a different policy is reported and left as is")
@@ -32,9 +27,6 @@ public class TopicsCommand implements Callable<Integer> {
 
     @Option(names = "--yes", description = "Confirm delete")
     boolean yes;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -9,14 +9,16 @@ import java.util.List;
 /**
  * Turns text into vectors with all-MiniLM-L6-v2, run in-process by ONNX Runtime: the same model as
  * Chroma's default embedding function, so vectors written here and by other Chroma clients agree.
- * The model is loaded once, on first use.
+ * The model is loaded once per process, on first use, and shared by every embedder in it: loading
+ * takes seconds and copies its 90 MB file, and a loaded model is only read (ONNX Runtime sessions
+ * run concurrently), so a process that starts several apps (eval, bench, the tests) loads it once.
  */
 public class MessageEmbedder {
 
     public static final String MODEL_NAME = "all-MiniLM-L6-v2";
     public static final int DIMENSION = 384;
 
-    private volatile EmbeddingModel model;
+    private static volatile EmbeddingModel model;
 
     public float[] embed(String text) {
         return model().embed(text == null ? "" : text).content().vector();
@@ -38,7 +40,7 @@ public class MessageEmbedder {
     private EmbeddingModel model() {
         EmbeddingModel loaded = model;
         if (loaded == null) {
-            synchronized (this) {
+            synchronized (MessageEmbedder.class) {
                 if (model == null) {
                     model = new AllMiniLmL6V2EmbeddingModel();
                 }

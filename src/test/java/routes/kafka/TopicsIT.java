@@ -52,14 +52,8 @@ class TopicsIT {
 
     @Test
     void aDifferentCleanupPolicyIsChangedOnlyWhenAsked() throws Exception {
-        Properties overrides = new Properties();
-        overrides.setProperty("rtfm.topics.messages.name", "policy-messages");
-        overrides.setProperty("rtfm.topics.messages.cleanup-policy", "delete");
-        overrides.setProperty("rtfm.topics.messages.retention-ms", "604800000");
-        List<TopicSpec> seed = RtfmSettings.load(overrides).topics();
-        Properties configured = new Properties();
-        configured.setProperty("rtfm.topics.messages.name", "policy-messages");
-        List<TopicSpec> compacted = RtfmSettings.load(configured).topics();
+        List<TopicSpec> seed = topics("name", "policy-messages", "cleanup-policy", "delete", "retention-ms", "604800000");
+        List<TopicSpec> compacted = topics("name", "policy-messages");
         try (TopicAdmin topics = new TopicAdmin(KafkaClientSettings.of(bootstrap))) {
             topics.reconcile(seed);
             assertThat(topics.reconcile(compacted).toString()).contains("policy-messages: cleanup.policy is delete, configured compact; left as is");
@@ -106,16 +100,9 @@ class TopicsIT {
 
     @Test
     void reconcileRaisesPartitionsAndFixesRetentionButNeverLowersPartitions() throws Exception {
-        Properties overrides = new Properties();
-        overrides.setProperty("rtfm.topics.messages.name", "reconcile-messages");
-        overrides.setProperty("rtfm.topics.messages.partitions", "2");
-        overrides.setProperty("rtfm.topics.messages.retention-ms", "1000000");
-        List<TopicSpec> small = RtfmSettings.load(overrides).topics();
-        overrides.setProperty("rtfm.topics.messages.partitions", "4");
-        overrides.setProperty("rtfm.topics.messages.retention-ms", "2000000");
-        List<TopicSpec> bigger = RtfmSettings.load(overrides).topics();
-        overrides.setProperty("rtfm.topics.messages.partitions", "1");
-        List<TopicSpec> fewer = RtfmSettings.load(overrides).topics();
+        List<TopicSpec> small = topics("name", "reconcile-messages", "partitions", "2", "retention-ms", "1000000");
+        List<TopicSpec> bigger = topics("name", "reconcile-messages", "partitions", "4", "retention-ms", "2000000");
+        List<TopicSpec> fewer = topics("name", "reconcile-messages", "partitions", "1", "retention-ms", "2000000");
 
         try (TopicAdmin topics = new TopicAdmin(KafkaClientSettings.of(bootstrap))) {
             topics.reconcile(small);
@@ -142,7 +129,6 @@ class TopicsIT {
 
     @Test
     void kafkaCheckFailsOnAMissingTopicAndNamesIt() {
-        Properties overrides = new Properties();
         CliTest.Outcome outcome = runCli("kafka-check", "--bootstrap-servers", bootstrap, "--topic", "no-such-topic");
         assertThat(outcome.exit()).isEqualTo(2);
         assertThat(outcome.err()).contains("unknown topic 'no-such-topic'");
@@ -165,5 +151,14 @@ class TopicsIT {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return Admin.create(props);
+    }
+
+    /** The topics of a configuration whose discord-messages settings are these (pairs: rtfm.topics.messages.&lt;key&gt;, value). */
+    private static List<TopicSpec> topics(String... messagesSettings) {
+        Properties settings = new Properties();
+        for (int i = 0; i < messagesSettings.length; i += 2) {
+            settings.setProperty("rtfm.topics.messages." + messagesSettings[i], messagesSettings[i + 1]);
+        }
+        return RtfmSettings.load(settings).topics();
     }
 }

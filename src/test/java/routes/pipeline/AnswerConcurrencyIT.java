@@ -68,6 +68,8 @@ class AnswerConcurrencyIT {
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
                 .willReturn(okJson(Gemini.answer("Run make restart [1].")).withFixedDelay((int) GEMINI_TIME.toMillis())));
         config.putAll(TestApps.config("concurrency", run));
+        // the production default: one busy channel spreads over that many consumers
+        config.remove("rtfm.answer.consumers");
         config.setProperty("rtfm.gemini.api-key", "concurrency-it-key");
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
         // RTFM_LOG=false: nothing of the question log is started (theLogOffRecordsNothing)

@@ -33,6 +33,9 @@ public final class TestApps {
         }
         config.setProperty("rtfm.kafka.processor-group-id", name + "-processor-" + run);
         config.setProperty("rtfm.kafka.bot-group-id", name + "-bot-" + run);
+        // a test asks a few questions at a time: the default 24 answer consumers take seconds per app to join their group
+        // and to stop again (each stop waits for every consumer's poll); AnswerConcurrencyIT runs with the default
+        config.setProperty("rtfm.answer.consumers", "4");
         return config;
     }
 
