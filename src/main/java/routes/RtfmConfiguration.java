@@ -1,5 +1,6 @@
 package routes;
 
+import java.io.PrintStream;
 import java.util.Map;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -111,7 +112,12 @@ public class RtfmConfiguration implements CamelConfiguration {
                                   @PropertyInject("rtfm.local.channel-name") String channelName,
                                   @PropertyInject("rtfm.local.user-id") String userId,
                                   @PropertyInject("rtfm.local.username") String username) {
-        return new ConsoleGateway(guild, channel, channelName, userId, username, System.out);
+        return new ConsoleGateway(guild, channel, channelName, userId, username, consoleOut());
+    }
+
+    /** Where the console prints its answers: standard output (a test reads them elsewhere). */
+    protected PrintStream consoleOut() {
+        return System.out;
     }
 
     @BindToRegistry(lazy = true)

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import routes.RtfmConfiguration;
 import routes.gateway.GatewayContext;
 import routes.local.AskWaiters;
-import routes.local.ConsoleGateway;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.DeadLetter;
@@ -82,14 +81,8 @@ class RouteLogicTest {
     public static class Beans extends RtfmConfiguration {
 
         @Override
-        @BindToRegistry(lazy = true)
-        public ConsoleGateway console(@PropertyInject("rtfm.local.guild-id") String guild,
-                                      @PropertyInject("rtfm.local.channel-id") String channel,
-                                      @PropertyInject("rtfm.local.channel-name") String channelName,
-                                      @PropertyInject("rtfm.local.user-id") String userId,
-                                      @PropertyInject("rtfm.local.username") String username) {
-            return new ConsoleGateway(guild, channel, channelName, userId, username,
-                    new PrintStream(CONSOLE_OUT, true, StandardCharsets.UTF_8));
+        protected PrintStream consoleOut() {
+            return new PrintStream(CONSOLE_OUT, true, StandardCharsets.UTF_8);
         }
     }
 
