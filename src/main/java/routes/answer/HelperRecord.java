@@ -24,6 +24,8 @@ public class HelperRecord {
     /** Records a page of the count reads; a large index is read in several pages. */
     static final int PAGE = 2_000;
 
+    private final int page;
+
     /** What the count keeps of a stored message: not its text, so a large index is counted in little memory. */
     record Authored(String guild, String author, String parent, boolean acknowledgement) {
 
@@ -39,6 +41,15 @@ public class HelperRecord {
     }
 
     private volatile Map<String, Answered> answeredByGuild = Map.of();
+
+    public HelperRecord() {
+        this(PAGE);
+    }
+
+    /** @param page how many records one read of the count takes */
+    HelperRecord(int page) {
+        this.page = page;
+    }
 
     /**
      * Between 0 (never answered anyone, or unknown) and 1 (the guild's most frequent helper): ln(1 + n) / ln(1 + max),
@@ -61,14 +72,14 @@ public class HelperRecord {
     /** Counts again from every record of the collection, page by page, and replaces the record at once when done. */
     public void recount(ChromaCollection collection) {
         Map<String, Authored> all = new HashMap<>();
-        for (int offset = 0; ; offset += PAGE) {
-            ObjectNode body = WireFormat.mapper().createObjectNode().put("limit", PAGE).put("offset", offset);
+        for (int offset = 0; ; offset += page) {
+            ObjectNode body = WireFormat.mapper().createObjectNode().put("limit", page).put("offset", offset);
             body.putArray("include").add("metadatas").add("documents");
-            JsonNode page = collection.post(collection.operationUrl("get"), body.toString());
-            List<StoredRecord> records = StoredRecords.of(page);
+            JsonNode read = collection.post(collection.operationUrl("get"), body.toString());
+            List<StoredRecord> records = StoredRecords.of(read);
             // ingest may write while this reads: a record moved across a page boundary is counted once or missed once, no more
             records.forEach(record -> all.put(record.id(), Authored.of(record)));
-            if (records.size() < PAGE) {
+            if (records.size() < page) {
                 break;
             }
         }

@@ -60,6 +60,10 @@ class HelperRecordIT extends AppIT {
         assertThat(record.answered(GUILD, DEE)).isEqualTo(1);
         assertThat(record.answered(GUILD, ANA)).isZero();
         assertThat(record.factor(GUILD, BOB)).isEqualTo(1.0);
+        // read three records at a time, as a large index is read 2,000 at a time: the same counts
+        HelperRecord paged = new HelperRecord(3);
+        paged.recount(chroma);
+        assertThat(List.of(paged.answered(GUILD, BOB), paged.answered(GUILD, DEE), paged.answered(GUILD, ANA))).containsExactly(3, 1, 0);
 
         // a2 deleted in Discord: its tombstone takes it out of the index, and out of the next count
         TopicReader.sendAll(config.getProperty("rtfm.kafka.bootstrap-servers"), config.getProperty("rtfm.topics.messages.name"),
