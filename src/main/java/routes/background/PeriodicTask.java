@@ -55,7 +55,8 @@ public class PeriodicTask extends ServiceSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an Error too: a loop that ended on one would leave its last good state in health for ever
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
             return false;
         }

@@ -117,8 +117,9 @@ public class CompactedTopicFollower extends ServiceSupport {
                     backoff.reset();
                 } catch (WakeupException stopping) {
                     return;
-                } catch (RuntimeException e) {
-                    // the position stays where the last good poll left it: nothing is skipped once it recovers
+                } catch (RuntimeException | Error e) {
+                    // any failure, an Error too (a class that fails to load, memory that runs out for a moment): the position
+                    // stays where the last good poll left it, so nothing is skipped once it recovers
                     failure = e.getClass().getSimpleName() + ": " + e.getMessage();
                     LOG.warn("Following {} failed ({}); trying again in {} s", topic, failure, backoff.next().toSeconds());
                     backoff.pause();

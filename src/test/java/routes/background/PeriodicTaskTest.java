@@ -3,7 +3,6 @@ package routes.background;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.health.HealthCheck;
@@ -17,14 +16,14 @@ class PeriodicTaskTest {
     @Test
     void failuresAreRetriedAfterTheBackoffAndShowInHealthUntilARunSucceeds() throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        // fails with an exception nobody expects, then with another, then works
+        // fails with an exception nobody expects, then with an Error, then works
         PeriodicTask task = new PeriodicTask("test-task", Duration.ofHours(1), () -> {
             int run = runs.incrementAndGet();
             if (run == 1) {
                 throw new IllegalStateException("Chroma answered 500");
             }
             if (run == 2) {
-                throw new IOException("connection reset");
+                throw new NoClassDefFoundError("a class that failed to load");
             }
         });
         AbstractHealthCheck health = task.healthCheck();

@@ -46,9 +46,16 @@ class OptOutFollowingIT {
         list.follower().consumers(props -> new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer()) {
             @Override
             public ConsumerRecords<String, String> poll(Duration timeout) {
-                if (failing.get() > 0) {
-                    failing.decrementAndGet();
+                // three failures of three kinds: the one Kafka throws, one nobody expects, and an Error
+                int left = failing.getAndUpdate(n -> Math.max(0, n - 1));
+                if (left == 3) {
                     throw new KafkaException("injected poll failure");
+                }
+                if (left == 2) {
+                    throw new IllegalStateException("injected surprise");
+                }
+                if (left == 1) {
+                    throw new NoClassDefFoundError("injected error");
                 }
                 return super.poll(timeout);
             }
