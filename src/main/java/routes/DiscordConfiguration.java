@@ -7,6 +7,7 @@ import org.apache.camel.PropertyInject;
 import routes.backfill.Watermarks;
 import routes.discord.DiscordConnection;
 import routes.metrics.RecordOutcomes;
+import routes.metrics.RtfmMetrics;
 import routes.discord.DiscordReplies;
 import routes.discord.PendingInteractions;
 import routes.discord.QuestionDetector;
@@ -45,8 +46,10 @@ public class DiscordConfiguration implements CamelConfiguration {
                                                @PropertyInject("rtfm.topics.backfill-state.name") String watermarkTopic,
                                                @BeanInject("kafkaClients") KafkaClientSettings kafka,
                                                @BeanInject("recordOutcomes") RecordOutcomes outcomes,
-                                               @BeanInject("autoAnswerChannels") AutoAnswerChannels autoAnswer) {
-        DiscordConnection connection = new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending);
+                                               @BeanInject("autoAnswerChannels") AutoAnswerChannels autoAnswer,
+                                               @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
+        DiscordConnection connection = new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending,
+                metrics);
         connection.setAutoAnswer(autoAnswer);
         connection.setIntakeBuffer(intakeBuffer);
         connection.setFeedbackMaxAgeDays(feedbackMaxAgeDays);

@@ -39,6 +39,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     private final QuestionDetector questions;
     private final QuestionLimiter limiter;
     private final PendingInteractions pending;
+    private final RtfmMetrics metrics;
     private CamelContext camelContext;
     private volatile JDA jda;
     private DiscordIntake intake;
@@ -52,7 +53,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     private DiscordBackfill backfill;
 
     public DiscordConnection(String token, String apiBaseUrl, String gatewayUrl, String compression, QuestionDetector questions,
-                             QuestionLimiter limiter, PendingInteractions pending) {
+                             QuestionLimiter limiter, PendingInteractions pending, RtfmMetrics metrics) {
         this.token = token == null ? "" : token.trim();
         this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl : apiBaseUrl + "/";
         this.gatewayUrl = gatewayUrl;
@@ -60,6 +61,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         this.questions = questions;
         this.limiter = limiter;
         this.pending = pending;
+        this.metrics = metrics;
     }
 
     /** The forum tag a marked solution's post gets (rtfm.solutions.forum-tag; empty: none). */
@@ -108,8 +110,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         if (!configured()) {
             return;
         }
-        DiscordIntake intake = new DiscordIntake(camelContext, intakeBuffer,
-                () -> camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", RtfmMetrics.class).intakeFailed());
+        DiscordIntake intake = new DiscordIntake(camelContext, intakeBuffer, metrics::intakeFailed);
         this.intake = intake;
         ServiceHelper.startService(autoAnswer);
         HealthCheckRegistry.get(camelContext).register(autoAnswer.follower().healthCheck());
@@ -128,7 +129,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
                 .setCompression(compression)
                 .setEnableShutdownHook(false)
                 .addEventListeners(new DiscordEvents(intake, questions, limiter, new ProactiveQuestions(autoAnswer)),
-                        new SlashAsk(intake, questions, limiter, pending), new SlashPrivacy(intake, pending, autoAnswer),
+                        new SlashAsk(intake, limiter, pending), new SlashPrivacy(intake, pending, autoAnswer),
                         new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)), new RemoveButton(intake),
                         new MarkSolution(intake, new SolvedTag(solvedTag)))
                 .build();
@@ -150,7 +151,6 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
         ServiceHelper.startService(watermarks);
         HealthCheckRegistry.get(camelContext).register(watermarks.follower().healthCheck());
         ProducerTemplate history = camelContext.createProducerTemplate();
-        RtfmMetrics metrics = camelContext.getRegistry().lookupByNameAndType("rtfmMetrics", RtfmMetrics.class);
         Counter published = metrics.counter("rtfm.backfill.messages", "Messages the history backfill read from Discord and published");
         backfill = new DiscordBackfill(watermarks, record -> history.sendBody("direct:history-in", record), backfillMaxAgeDays,
                 published::increment);

@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.events.message.MessageBulkDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import routes.gateway.GatewayContext;
 import routes.proactive.ProactiveQuestions;
@@ -38,6 +39,12 @@ final class DiscordEvents extends ListenerAdapter {
         this.questions = questions;
         this.limiter = limiter;
         this.proactive = proactive;
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        // "@RTFM question" asks too, once the bot's id is known
+        questions.setBotUserId(event.getJDA().getSelfUser().getId());
     }
 
     @Override

@@ -31,21 +31,17 @@ final class SlashAsk extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SlashAsk.class);
 
     private final DiscordIntake intake;
-    private final QuestionDetector questions;
     private final QuestionLimiter limiter;
     private final PendingInteractions pending;
 
-    SlashAsk(DiscordIntake intake, QuestionDetector questions, QuestionLimiter limiter, PendingInteractions pending) {
+    SlashAsk(DiscordIntake intake, QuestionLimiter limiter, PendingInteractions pending) {
         this.intake = intake;
-        this.questions = questions;
         this.limiter = limiter;
         this.pending = pending;
     }
 
     @Override
     public void onReady(ReadyEvent event) {
-        // "@RTFM question" asks too, once the bot's id is known
-        questions.setBotUserId(event.getJDA().getSelfUser().getId());
         // one call sets the bot's whole command list, so the privacy commands are registered here too
         event.getJDA().updateCommands().addCommands(Commands.slash("ask", "Ask RTFM about this server's chat history")
                 .addOption(OptionType.STRING, "question", "What do you want to know?", true)

@@ -42,11 +42,14 @@ class PeriodicTaskTest {
 
     @Test
     void stopsPromptlyEvenDuringABackoff() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
         PeriodicTask task = new PeriodicTask("test-stop", Duration.ofHours(1), () -> {
+            runs.incrementAndGet();
             throw new IllegalStateException("always");
         });
         task.start();
-        Thread.sleep(300);
+        // it has failed once, so it is waiting out its backoff now
+        await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 1);
         long before = System.nanoTime();
         task.stop();
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(2));
