@@ -12,8 +12,11 @@ import routes.schema.WireFormat;
 record BenchAsker(String url, String guildId) {
     private static final HttpClient HTTP = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newCachedThreadPool()).build();
 
-    /** A question's round trip, and the parts the answer's metadata tells (AnswerTimings); -1 where it tells none. */
-    record Timing(long totalMs, long queueWaitMs, long processingMs) {
+    /**
+     * A question's round trip: when it was sent (epoch ms) and how long it took, the answer's question id and the parts its
+     * metadata tells (AnswerTimings); -1 where it tells none.
+     */
+    record Timing(long sentAt, long totalMs, String queryId, long queueWaitMs, long processingMs) {
     }
 
     long askMillis(String question, String channelId, String userId) {
@@ -24,6 +27,7 @@ record BenchAsker(String url, String guildId) {
         try {
             String body = WireFormat.mapper().writeValueAsString(java.util.Map.of("question", question, "guild_id", guildId,
                     "channel_id", channelId, "user_id", userId));
+            long sentAt = System.currentTimeMillis();
             long started = System.nanoTime();
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -34,7 +38,8 @@ record BenchAsker(String url, String guildId) {
                 throw new IllegalStateException("the bench's question was not answered: " + response.statusCode() + " " + response.body());
             }
             JsonNode metadata = answer.path("metadata");
-            return new Timing(millis, metadata.path("queue_wait_ms").asLong(-1), metadata.path("processing_ms").asLong(-1));
+            return new Timing(sentAt, millis, answer.path("query_id").asText(), metadata.path("queue_wait_ms").asLong(-1),
+                    metadata.path("processing_ms").asLong(-1));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -69,6 +69,7 @@ public final class Benchmark {
             config.setProperty("rtfm.database.url", routes.questionlog.LogDatabase.embeddedUrl(Files.createTempDirectory(run + "-log")));
             try (RtfmApplication app = new RtfmApplication(config)) {
                 org.apache.camel.CamelContext camel = app.start();
+                RoundTrips roundTrips = RoundTrips.watching(camel);
                 ChromaCollection chroma = camel.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
                 // the app's own model (one in the process, as in production), while the app is idle
                 MessageEmbedder embedder = camel.getRegistry().lookupByNameAndType("embedder", MessageEmbedder.class);
@@ -113,7 +114,7 @@ public final class Benchmark {
                 double oneChannelWall = concurrentWall(asker, questions, i -> "bench-busy-channel", i -> "bench-member-" + i);
                 return new Report(n, m, oneByOne, ceiling, ingest, ingest / ceiling, Percentile.of(latencies, 50), Percentile.of(latencies, 95),
                         Percentile.of(latencies, 99), Percentile.of(logOff, 50), inprocess, concurrentWall, oneChannelWall, peakRssMb(), jvm(),
-                        Breakdown.of(timings));
+                        Breakdown.of(timings, roundTrips::of));
             }
         }
     }
