@@ -85,7 +85,7 @@ final class DiscordBackfill implements AutoCloseable {
             for (Guild guild : jda.getGuilds()) {
                 channels.addAll(ReadableHistory.of(guild));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.warn("Backfill could not list the channels it may read: {}; another pass in {} s", e.getMessage(), RETRY_SECONDS);
             retryLater(jda);
             return;
@@ -96,7 +96,8 @@ final class DiscordBackfill implements AutoCloseable {
         for (GuildMessageChannel channel : channels) {
             try {
                 published += backfill(channel);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too: it would end the pass with no other one scheduled, and the channels left unread until a reconnect
                 if (Thread.currentThread().isInterrupted() || worker.isShutdown()) {
                     return;
                 }

@@ -72,7 +72,8 @@ public class QuestionLog extends ServiceSupport {
             lastGoodCheck = Instant.now();
             LOG.info("Question log in {}: {} migration(s) applied", database.safeUrl(), applied);
             return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: the thread that retries would end on it, and the log would wait for ever with no one trying
             failure = describe(e);
             return false;
         }
