@@ -32,7 +32,7 @@ public final class Benchmark {
 
     /** The figures, under the keys `bench --json` writes. */
     public record Report(int messages, int queries, double embeddingOneByOnePerS, double embeddingCeilingPerS, double ingestPerS, double ingestRatio, long queryP50Ms,
-                         long queryP95Ms, long queryP99Ms, long queryP50LogOffMs, long inprocessP50Ms, double concurrentWallS, double concurrentOneChannelWallS, long peakRssMb,
+                         long queryP95Ms, long queryP99Ms, long queryP50LogOffMs, long inprocessP50Ms, long inprocessScopedP50Ms, double concurrentWallS, double concurrentOneChannelWallS, long peakRssMb,
                          String jvm, java.util.Map<String, Long> queryBreakdownMs) {
     }
 
@@ -105,7 +105,9 @@ public final class Benchmark {
                 }
                 Collections.sort(latencies);
                 Collections.sort(logOff);
-                long inprocess = inprocessP50(questions, chroma, embedder);
+                long inprocess = InProcessSearch.unscopedP50(questions, chroma, embedder);
+                long scoped = InProcessSearch.scopedP50(questions, chroma, embedder,
+                        camel.getRegistry().lookupByNameAndType("chromaRequests", routes.chroma.ChromaRequests.class), base.get(0).guildId());
                 gemini.delay(CONCURRENT_GEMINI_MS);
                 progress.accept("asking " + CONCURRENT + " questions at once from " + CONCURRENT + " channels, Gemini taking "
                         + CONCURRENT_GEMINI_MS + " ms each");
@@ -113,7 +115,7 @@ public final class Benchmark {
                 progress.accept("asking " + CONCURRENT + " questions at once from " + CONCURRENT + " members in one channel");
                 double oneChannelWall = concurrentWall(asker, questions, i -> "bench-busy-channel", i -> "bench-member-" + i);
                 return new Report(n, m, oneByOne, ceiling, ingest, ingest / ceiling, Percentile.of(latencies, 50), Percentile.of(latencies, 95),
-                        Percentile.of(latencies, 99), Percentile.of(logOff, 50), inprocess, concurrentWall, oneChannelWall, peakRssMb(), jvm(),
+                        Percentile.of(latencies, 99), Percentile.of(logOff, 50), inprocess, scoped, concurrentWall, oneChannelWall, peakRssMb(), jvm(),
                         Breakdown.of(timings, roundTrips::of));
             }
         }
@@ -169,19 +171,6 @@ public final class Benchmark {
             Thread.sleep(100);
         }
         return messages.size() / ((System.nanoTime() - started) / 1e9);
-    }
-
-    private static long inprocessP50(List<String> questions, ChromaCollection chroma, MessageEmbedder embedder) {
-        List<Long> took = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            long started = System.nanoTime();
-            float[] vector = embedder.embed(questions.get(i % questions.size()));
-            chroma.post(chroma.recordsUrl() + "/query", "{\"query_embeddings\": [" + java.util.Arrays.toString(vector)
-                    + "], \"n_results\": 10, \"include\": [\"documents\", \"metadatas\", \"distances\"]}");
-            took.add((System.nanoTime() - started) / 1_000_000);
-        }
-        Collections.sort(took);
-        return Percentile.of(took, 50);
     }
 
     private static long peakRssMb() throws java.io.IOException {

@@ -87,7 +87,9 @@ public class BenchCommand implements Callable<Integer> {
         figures.put("query_p50_log_off_ms", report.queryP50LogOffMs());
         figures.put("log_on_off_p50_ratio", Math.round(report.queryP50Ms() * 100.0 / Math.max(1, report.queryP50LogOffMs())) / 100.0);
         figures.put("inprocess_p50_ms", report.inprocessP50Ms());
-        // where the round trip goes: the processor's own figures from the answers' metadata, and the rest (AnswerTimings)
+        // the same with the processor's own query, scoped to the guild: what the filter costs
+        figures.put("inprocess_scoped_p50_ms", report.inprocessScopedP50Ms());
+        // where the round trip goes, part by part (Breakdown)
         figures.put("query_breakdown_ms", report.queryBreakdownMs());
         figures.put("concurrent_wall_s", round(report.concurrentWallS()));
         figures.put("concurrent_one_channel_wall_s", round(report.concurrentOneChannelWallS()));
