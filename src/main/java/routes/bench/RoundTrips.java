@@ -14,8 +14,8 @@ import routes.schema.BotResponse;
 /**
  * Watches the production routes from outside, with Camel's own events, so that bench can say where a
  * question's round trip goes without the product carrying timers for it: in the processor, when it
- * took the question and how long its two Chroma queries and its call to Gemini took; in the bot, when the answer's
- * record was written and when the bot took it. Keyed by the question's id.
+ * took the question and how long its two Chroma queries and its call to Gemini took; in the bot,
+ * when the answer's record was written and when the bot took it. Keyed by the question's id.
  */
 final class RoundTrips extends EventNotifierSupport {
 
