@@ -56,8 +56,8 @@ final class RtfmLifecycle extends MainListenerSupport {
             if (budget != null) {
                 throw new IllegalStateException(budget);
             }
-            // the model is loaded now, while the heap is nearly empty: loading copies its 90 MB file a few times over, which
-            // under the 512 MB heap of make run failed once the heap held a broker's and a busy pipeline's data
+            // the model is loaded now, so that a processor that cannot load it (no room for its files, a broken native library)
+            // does not start, and the first question does not wait seconds for it
             context.getRegistry().lookupByNameAndType("embedder", routes.embedding.MessageEmbedder.class).embed("warm-up");
             ChromaCollection collection = context.getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
             if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{rtfm.index.follow}}"))) {
