@@ -24,7 +24,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
-import routes.testing.FakeDiscord;
+import routes.testing.discord.FakeDiscord;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TestDatabase;
@@ -88,20 +88,20 @@ class DashboardBrowserIT {
         discord.configure(config);
         app = new RtfmApplication(config);
         ChromaCollection chroma = app.start().getRegistry().lookupByNameAndType("chromaCollection", ChromaCollection.class);
-        keyMessage = discord.sendMessage(HELP, OWNER, "To rotate the API key open Settings, then Keys, and press Rotate.", null);
-        discord.sendMessage(STAFF, STAFFER, "The payroll export runs every Friday at noon.", null);
+        keyMessage = discord.guild().sendMessage(HELP, OWNER, "To rotate the API key open Settings, then Keys, and press Rotate.", null);
+        discord.guild().sendMessage(STAFF, STAFFER, "The payroll export runs every Friday at noon.", null);
         await().atMost(WAIT).until(() -> chroma.count() == 2);
 
-        rotateQuery = answered(discord.sendMessage(HELP, MEMBER, "RTFM how do I rotate the API key?", null));
-        staffQuery = answered(discord.sendMessage(STAFF, STAFFER, "RTFM when does the payroll export run?", null));
-        String scriptQuery = answered(discord.sendMessage(HELP, MEMBER, "RTFM " + SCRIPT, null));
+        rotateQuery = answered(discord.guild().sendMessage(HELP, MEMBER, "RTFM how do I rotate the API key?", null));
+        staffQuery = answered(discord.guild().sendMessage(STAFF, STAFFER, "RTFM when does the payroll export run?", null));
+        String scriptQuery = answered(discord.guild().sendMessage(HELP, MEMBER, "RTFM " + SCRIPT, null));
         for (String question : DARK_MODE) {
-            answered(discord.sendMessage(HELP, MEMBER, "RTFM " + question, null));
+            answered(discord.guild().sendMessage(HELP, MEMBER, "RTFM " + question, null));
         }
         // asked with /ask private:true: counted on the overview, its text never shown
-        discord.askSlash(HELP, MEMBER, PRIVATE, true);
-        discord.click(discord.botReplyTo(question(rotateQuery)), OWNER, "rtfm:vote:up:" + rotateQuery);
-        discord.click(discord.botReplyTo(question(scriptQuery)), MEMBER, "rtfm:vote:down:" + scriptQuery);
+        discord.interactions().askSlash(HELP, MEMBER, PRIVATE, true);
+        discord.interactions().click(discord.bot().replyTo(question(rotateQuery)), OWNER, "rtfm:vote:up:" + rotateQuery);
+        discord.interactions().click(discord.bot().replyTo(question(scriptQuery)), MEMBER, "rtfm:vote:down:" + scriptQuery);
         // every question answered and logged, both votes in, the no-match ones embedded for the gaps page
         await().atMost(WAIT).until(() -> TestDatabase.rows(database, "SELECT COUNT(*) AS n FROM questions WHERE mode IS NOT NULL")
                 .get(0).get("n").toString().equals("7")
@@ -116,8 +116,8 @@ class DashboardBrowserIT {
     private final Map<String, String> questionMessages = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String answered(String questionMessage) {
-        String reply = await().atMost(WAIT).until(() -> discord.botReplyTo(questionMessage), id -> id != null && !discord.buttons(id).isEmpty());
-        String queryId = discord.buttons(reply).get(0).substring("rtfm:vote:up:".length());
+        String reply = await().atMost(WAIT).until(() -> discord.bot().replyTo(questionMessage), id -> id != null && !discord.bot().buttons(id).isEmpty());
+        String queryId = discord.bot().buttons(reply).get(0).substring("rtfm:vote:up:".length());
         questionMessages.put(queryId, questionMessage);
         return queryId;
     }
@@ -257,11 +257,11 @@ class DashboardBrowserIT {
         logInAs(ADMIN);
         assertThat(fetch("/dashboard/guilds/" + GUILD).statusCode()).isEqualTo(200);
         try {
-            discord.setRoles(ADMIN, Set.of());
+            discord.guild().setRoles(ADMIN, Set.of());
             assertThat(fetch("/dashboard/guilds/" + GUILD).statusCode()).isEqualTo(403);
             assertThat(fetch("/dashboard/guilds/" + GUILD + "/export?format=csv").statusCode()).isEqualTo(403);
         } finally {
-            discord.setRoles(ADMIN, Set.of(ADMIN_ROLE));
+            discord.guild().setRoles(ADMIN, Set.of(ADMIN_ROLE));
         }
     }
 

@@ -25,7 +25,7 @@ import routes.schema.DiscordMessage;
 import routes.schema.OptOut;
 import routes.schema.WireFormat;
 import routes.testing.AppIT;
-import routes.testing.FakeDiscord;
+import routes.testing.discord.FakeDiscord;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TopicReader;
 
@@ -70,7 +70,7 @@ class BackfillIT extends AppIT {
         for (int i = 0; i < GENERAL_MESSAGES; i++) {
             Instant at = start.plus(i * 10L, ChronoUnit.MINUTES);
             String author = i % 12 == 5 ? BOB : i % 2 == 0 ? ALICE : CAROL;
-            String id = discord.historyMessage(GENERAL, author, "General history note " + i + " about the " + run + " deployment",
+            String id = discord.guild().historyMessage(GENERAL, author, "General history note " + i + " about the " + run + " deployment",
                     i % 10 == 9 ? previous : null, at);
             (author.equals(BOB) ? notExpected : expected).add(id);
             if (i % 10 == 9 && !author.equals(BOB) && reply == null && previous != null && expected.contains(previous)) {
@@ -78,18 +78,18 @@ class BackfillIT extends AppIT {
             }
             previous = id;
         }
-        oldQuestion = discord.historyMessage(GENERAL, CAROL, "RTFM how do I rotate the " + run + " signing keys?", null,
+        oldQuestion = discord.guild().historyMessage(GENERAL, CAROL, "RTFM how do I rotate the " + run + " signing keys?", null,
                 start.plus(GENERAL_MESSAGES * 10L, ChronoUnit.MINUTES));
         expected.add(oldQuestion);
-        notExpected.add(discord.historyMessage(GENERAL, FakeDiscord.BOT_ID, "An old answer of the bot itself", null,
+        notExpected.add(discord.guild().historyMessage(GENERAL, FakeDiscord.BOT_ID, "An old answer of the bot itself", null,
                 start.plus(GENERAL_MESSAGES * 10L + 1, ChronoUnit.MINUTES)));
-        notExpected.add(discord.historyMessage(GENERAL, ALICE, "A note from before the retention window", null,
+        notExpected.add(discord.guild().historyMessage(GENERAL, ALICE, "A note from before the retention window", null,
                 Instant.now().minus(400, ChronoUnit.DAYS)));
         for (int i = 0; i < 20; i++) {
-            inPrivate.add(discord.historyMessage(PRIVATE, ALICE, "Staff-only note " + i, null, start.plus(i, ChronoUnit.HOURS)));
+            inPrivate.add(discord.guild().historyMessage(PRIVATE, ALICE, "Staff-only note " + i, null, start.plus(i, ChronoUnit.HOURS)));
         }
         for (int i = 0; i < 30; i++) {
-            inThread.add(discord.historyMessage(ARCHIVED_THREAD, i % 2 == 0 ? ALICE : CAROL, "Release thread message " + i, null,
+            inThread.add(discord.guild().historyMessage(ARCHIVED_THREAD, i % 2 == 0 ? ALICE : CAROL, "Release thread message " + i, null,
                     start.plus(i, ChronoUnit.HOURS)));
         }
         expected.addAll(inPrivate);
@@ -132,9 +132,9 @@ class BackfillIT extends AppIT {
                 .allMatch(r -> wire.parseMessage(r.value()).replyToContent() != null);
         assertThat(log).filteredOn(r -> expected.contains(r.key())).allMatch(r -> DiscordMessage.BACKFILL.equals(wire.parseMessage(r.value()).source()));
         assertThat(TopicReader.all(SharedInfrastructure.kafkaBootstrap(), topic("queries"))).isEmpty();
-        assertThat(discord.botReplyTo(oldQuestion)).isNull();
+        assertThat(discord.bot().replyTo(oldQuestion)).isNull();
         // Discord's rate-limit headers were followed: never a 429
-        assertThat(discord.historyRequests(GENERAL)).isGreaterThanOrEqualTo(3);
+        assertThat(discord.bot().historyRequests(GENERAL)).isGreaterThanOrEqualTo(3);
         assertThat(discord.rateLimited()).isZero();
     }
 
@@ -147,16 +147,16 @@ class BackfillIT extends AppIT {
         app.close();
         List<String> whileAway = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            whileAway.add(discord.historyMessage(GENERAL, ALICE, "Said while the bot was away " + i, null, Instant.now()));
+            whileAway.add(discord.guild().historyMessage(GENERAL, ALICE, "Said while the bot was away " + i, null, Instant.now()));
         }
-        Map<String, Long> before = Map.of(GENERAL, discord.historyRequests(GENERAL), PRIVATE, discord.historyRequests(PRIVATE),
-                ARCHIVED_THREAD, discord.historyRequests(ARCHIVED_THREAD));
+        Map<String, Long> before = Map.of(GENERAL, discord.bot().historyRequests(GENERAL), PRIVATE, discord.bot().historyRequests(PRIVATE),
+                ARCHIVED_THREAD, discord.bot().historyRequests(ARCHIVED_THREAD));
         startApp();
         await().atMost(WAIT).until(() -> whileAway.stream().allMatch(this::stored));
         // the pass reads every channel once more: give it the time to, then count
-        await().atMost(WAIT).until(() -> before.entrySet().stream().allMatch(c -> discord.historyRequests(c.getKey()) > c.getValue()));
+        await().atMost(WAIT).until(() -> before.entrySet().stream().allMatch(c -> discord.bot().historyRequests(c.getKey()) > c.getValue()));
         for (Map.Entry<String, Long> channel : before.entrySet()) {
-            assertThat(discord.historyRequests(channel.getKey()) - channel.getValue()).as(channel.getKey()).isBetween(1L, 2L);
+            assertThat(discord.bot().historyRequests(channel.getKey()) - channel.getValue()).as(channel.getKey()).isBetween(1L, 2L);
         }
     }
 

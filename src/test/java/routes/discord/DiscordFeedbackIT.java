@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import routes.testing.AppIT;
-import routes.testing.FakeDiscord;
+import routes.testing.discord.FakeDiscord;
 import routes.testing.Gemini;
 import routes.testing.TestDatabase;
 
@@ -70,7 +70,7 @@ class DiscordFeedbackIT extends AppIT {
         config.setProperty("rtfm.discord.questions-per-minute", "30");
         discord.configure(config);
         startApp();
-        keyMessage = discord.sendMessage(HELP, ALICE, "To rotate the API key open Settings, then Keys, and press Rotate.", null);
+        keyMessage = discord.guild().sendMessage(HELP, ALICE, "To rotate the API key open Settings, then Keys, and press Rotate.", null);
         await().atMost(WAIT).until(() -> chroma.count() == 1);
     }
 
@@ -81,7 +81,7 @@ class DiscordFeedbackIT extends AppIT {
 
     @Test
     void anAnswerCarriesTheButtonsAndIsLoggedWithItsSources() throws Exception {
-        String question = discord.sendMessage(HELP, BOB, "RTFM how do I rotate the API key?", null);
+        String question = discord.guild().sendMessage(HELP, BOB, "RTFM how do I rotate the API key?", null);
         String queryId = answeredQuery(question);
         Map<String, Object> row = awaitRow(queryId, r -> r.get("mode") != null && r.get("question") != null);
         assertThat(row).containsEntry("question", "how do I rotate the API key?").containsEntry("asker_id", BOB)
@@ -93,10 +93,10 @@ class DiscordFeedbackIT extends AppIT {
 
     @Test
     void clicksBecomeOneVotePerMemberAndADownVoteMaySayWhy() throws Exception {
-        String queryId = answeredQuery(discord.sendMessage(HELP, BOB, "RTFM where are the API keys rotated?", null));
-        String answer = last(discord.answerParts(lastQuestionOf(queryId)));
+        String queryId = answeredQuery(discord.guild().sendMessage(HELP, BOB, "RTFM where are the API keys rotated?", null));
+        String answer = last(discord.bot().answerParts(lastQuestionOf(queryId)));
 
-        String up = discord.click(answer, CAROL, "rtfm:vote:up:" + queryId);
+        String up = discord.interactions().click(answer, CAROL, "rtfm:vote:up:" + queryId);
         JsonNode thanks = awaitCallback(up);
         // acknowledged to carol alone: a message (4), ephemeral (flags 64)
         assertThat(thanks.path("type").asInt()).isEqualTo(4);
@@ -105,24 +105,24 @@ class DiscordFeedbackIT extends AppIT {
         awaitRow(queryId, r -> count(r, "up_votes") == 1);
 
         // carol changes her mind: the 👎 opens the optional "what was wrong?" form (9) and replaces her 👍 at once
-        String down = discord.click(answer, CAROL, "rtfm:vote:down:" + queryId);
+        String down = discord.interactions().click(answer, CAROL, "rtfm:vote:down:" + queryId);
         JsonNode form = awaitCallback(down);
         assertThat(form.path("type").asInt()).isEqualTo(9);
         assertThat(form.path("data").path("custom_id").asText()).isEqualTo("rtfm:why:" + queryId);
         awaitRow(queryId, r -> count(r, "up_votes") == 0 && count(r, "down_votes") == 1);
-        String why = discord.submitModal(HELP, CAROL, "rtfm:why:" + queryId, Map.of("comment", "It does not say where Settings is"));
+        String why = discord.interactions().submitModal(HELP, CAROL, "rtfm:why:" + queryId, Map.of("comment", "It does not say where Settings is"));
         assertThat(awaitCallback(why).path("data").path("content").asText()).isEqualTo("Thanks — noted.");
         await().atMost(WAIT).until(() -> rows("SELECT comment FROM votes WHERE query_id = ? AND user_id = ?", queryId, CAROL),
                 r -> r.equals(List.of(Map.of("comment", "It does not say where Settings is"))));
 
-        discord.click(answer, DAVE, "rtfm:vote:up:" + queryId);
+        discord.interactions().click(answer, DAVE, "rtfm:vote:up:" + queryId);
         Map<String, Object> row = awaitRow(queryId, r -> count(r, "up_votes") == 1);
         assertThat(count(row, "down_votes")).isEqualTo(1);
     }
 
     @Test
     void aQuestionNothingMatchesIsAnsweredWithButtonsAndLoggedAsNoMatch() throws Exception {
-        String queryId = answeredQuery(discord.sendMessage(HELP, BOB, "RTFM what is the capital of Mongolia?", null));
+        String queryId = answeredQuery(discord.guild().sendMessage(HELP, BOB, "RTFM what is the capital of Mongolia?", null));
         Map<String, Object> row = awaitRow(queryId, r -> r.get("mode") != null && r.get("question") != null);
         assertThat(row).containsEntry("mode", "no_match").containsEntry("question", "what is the capital of Mongolia?");
         assertThat(count(row, "sources_count")).isZero();
@@ -130,16 +130,16 @@ class DiscordFeedbackIT extends AppIT {
 
     @Test
     void votingOnAnAnswerOlderThanThirtyDaysHasClosed() throws Exception {
-        String old = discord.pastBotMessage(HELP, "An answer from long ago.", java.time.Instant.now().minus(31, java.time.temporal.ChronoUnit.DAYS),
+        String old = discord.guild().pastBotMessage(HELP, "An answer from long ago.", java.time.Instant.now().minus(31, java.time.temporal.ChronoUnit.DAYS),
                 "rtfm:vote:up:query_long_ago", "rtfm:vote:down:query_long_ago");
-        JsonNode closed = awaitCallback(discord.click(old, CAROL, "rtfm:vote:down:query_long_ago"));
+        JsonNode closed = awaitCallback(discord.interactions().click(old, CAROL, "rtfm:vote:down:query_long_ago"));
         assertThat(closed.path("type").asInt()).isEqualTo(4);
         assertThat(closed.path("data").path("flags").asInt() & 64).isEqualTo(64);
         assertThat(closed.path("data").path("content").asText()).isEqualTo("Voting has closed for this answer.");
         // and a recent one is open: the limit is the answer's age, not the button's existence
-        String recent = discord.pastBotMessage(HELP, "An answer from last week.", java.time.Instant.now().minus(7, java.time.temporal.ChronoUnit.DAYS),
+        String recent = discord.guild().pastBotMessage(HELP, "An answer from last week.", java.time.Instant.now().minus(7, java.time.temporal.ChronoUnit.DAYS),
                 "rtfm:vote:up:query_last_week", "rtfm:vote:down:query_last_week");
-        assertThat(awaitCallback(discord.click(recent, CAROL, "rtfm:vote:up:query_last_week")).path("data").path("content").asText())
+        assertThat(awaitCallback(discord.interactions().click(recent, CAROL, "rtfm:vote:up:query_last_week")).path("data").path("content").asText())
                 .isEqualTo("Thanks — noted.");
         await().atMost(WAIT).until(() -> rows("SELECT vote FROM votes WHERE query_id = ?", "query_last_week"),
                 r -> r.equals(List.of(Map.of("vote", "up"))));
@@ -148,19 +148,19 @@ class DiscordFeedbackIT extends AppIT {
 
     @Test
     void aSplitAnswerCarriesTheButtonsOnItsLastPartOnly() throws Exception {
-        String question = discord.sendMessage(HELP, BOB, "RTFM LONGFORM how do I rotate the API key, in full?", null);
+        String question = discord.guild().sendMessage(HELP, BOB, "RTFM LONGFORM how do I rotate the API key, in full?", null);
         String queryId = answeredQuery(question);
-        List<String> parts = discord.answerParts(question);
+        List<String> parts = discord.bot().answerParts(question);
         assertThat(parts).hasSizeGreaterThan(1);
-        assertThat(discord.buttons(parts.get(0))).isEmpty();
-        assertThat(discord.buttons(parts.get(parts.size() - 1))).containsExactly("rtfm:vote:up:" + queryId, "rtfm:vote:down:" + queryId);
+        assertThat(discord.bot().buttons(parts.get(0))).isEmpty();
+        assertThat(discord.bot().buttons(parts.get(parts.size() - 1))).containsExactly("rtfm:vote:up:" + queryId, "rtfm:vote:down:" + queryId);
     }
 
     @Test
     void aSlashAskAnswerCarriesTheButtonsToo() throws Exception {
-        String interaction = discord.askSlash(HELP, CAROL, "how do I rotate the API key?", true);
-        await().atMost(WAIT).until(() -> discord.interactionReply(interaction) != null);
-        JsonNode reply = discord.interactionReply(interaction);
+        String interaction = discord.interactions().askSlash(HELP, CAROL, "how do I rotate the API key?", true);
+        await().atMost(WAIT).until(() -> discord.interactions().reply(interaction) != null);
+        JsonNode reply = discord.interactions().reply(interaction);
         String upId = reply.path("components").path(0).path("components").path(0).path("custom_id").asText();
         assertThat(upId).startsWith("rtfm:vote:up:query_");
         String queryId = upId.substring("rtfm:vote:up:".length());
@@ -169,13 +169,13 @@ class DiscordFeedbackIT extends AppIT {
 
     @Test
     void forgetRemovesTheMembersQuestionsAndVotes() throws Exception {
-        String davesQuery = answeredQuery(discord.sendMessage(HELP, DAVE, "RTFM dave asks how keys are rotated?", null));
-        String bobsQuery = answeredQuery(discord.sendMessage(HELP, BOB, "RTFM bob asks how keys are rotated?", null));
-        discord.click(last(discord.answerParts(lastQuestionOf(bobsQuery))), DAVE, "rtfm:vote:up:" + bobsQuery);
+        String davesQuery = answeredQuery(discord.guild().sendMessage(HELP, DAVE, "RTFM dave asks how keys are rotated?", null));
+        String bobsQuery = answeredQuery(discord.guild().sendMessage(HELP, BOB, "RTFM bob asks how keys are rotated?", null));
+        discord.interactions().click(last(discord.bot().answerParts(lastQuestionOf(bobsQuery))), DAVE, "rtfm:vote:up:" + bobsQuery);
         awaitRow(bobsQuery, r -> count(r, "up_votes") == 1);
         awaitRow(davesQuery, r -> r.get("mode") != null);
 
-        discord.slash(HELP, DAVE, "forget", null, Map.of());
+        discord.interactions().slash(HELP, DAVE, "forget", null, Map.of());
         await().atMost(WAIT).until(() -> row(davesQuery) == null);
         Map<String, Object> bobs = awaitRow(bobsQuery, r -> count(r, "up_votes") == 0);
         assertThat(bobs).containsEntry("asker_id", BOB);
@@ -184,19 +184,19 @@ class DiscordFeedbackIT extends AppIT {
 
     @Test
     void aDeletedChannelTakesItsQuestionsWithIt() throws Exception {
-        String doomed = answeredQuery(discord.sendMessage(DOOMED, BOB, "RTFM how do I rotate the API key here?", null));
-        String kept = answeredQuery(discord.sendMessage(HELP, BOB, "RTFM how do I rotate the API key over here?", null));
+        String doomed = answeredQuery(discord.guild().sendMessage(DOOMED, BOB, "RTFM how do I rotate the API key here?", null));
+        String kept = answeredQuery(discord.guild().sendMessage(HELP, BOB, "RTFM how do I rotate the API key over here?", null));
         awaitRow(doomed, r -> r.get("mode") != null);
         awaitRow(kept, r -> r.get("mode") != null);
-        discord.deleteChannel(DOOMED);
+        discord.guild().deleteChannel(DOOMED);
         await().atMost(WAIT).until(() -> row(doomed) == null);
         assertThat(row(kept)).isNotNull();
     }
 
     @Test
     void theFakePressesButtonsOverHttpToo() throws Exception {
-        String queryId = answeredQuery(discord.sendMessage(HELP, BOB, "RTFM is key rotation documented?", null));
-        String answer = last(discord.answerParts(lastQuestionOf(queryId)));
+        String queryId = answeredQuery(discord.guild().sendMessage(HELP, BOB, "RTFM is key rotation documented?", null));
+        String answer = last(discord.bot().answerParts(lastQuestionOf(queryId)));
         String body = "{\"message_id\":\"" + answer + "\",\"user_id\":\"" + ALICE + "\",\"custom_id\":\"rtfm:vote:up:" + queryId + "\"}";
         HttpResponse<String> pressed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(discord.apiBaseUrl().replace("/api/v10/", "/_control/click")))
@@ -211,9 +211,9 @@ class DiscordFeedbackIT extends AppIT {
 
     /** Waits for the bot's whole answer to a question message (its last part has the buttons) and returns the query id they name. */
     private String answeredQuery(String questionMessage) {
-        List<String> parts = await().atMost(WAIT).until(() -> discord.answerParts(questionMessage),
-                p -> !p.isEmpty() && !discord.buttons(p.get(p.size() - 1)).isEmpty());
-        List<String> buttons = discord.buttons(parts.get(parts.size() - 1));
+        List<String> parts = await().atMost(WAIT).until(() -> discord.bot().answerParts(questionMessage),
+                p -> !p.isEmpty() && !discord.bot().buttons(p.get(p.size() - 1)).isEmpty());
+        List<String> buttons = discord.bot().buttons(parts.get(parts.size() - 1));
         assertThat(buttons).hasSize(2);
         String queryId = buttons.get(0).substring("rtfm:vote:up:".length());
         assertThat(buttons.get(1)).isEqualTo("rtfm:vote:down:" + queryId);
@@ -230,7 +230,7 @@ class DiscordFeedbackIT extends AppIT {
     }
 
     private JsonNode awaitCallback(String interaction) {
-        return await().atMost(WAIT).until(() -> discord.interactionCallback(interaction), c -> c != null);
+        return await().atMost(WAIT).until(() -> discord.interactions().callback(interaction), c -> c != null);
     }
 
     private static int count(Map<String, Object> row, String column) {

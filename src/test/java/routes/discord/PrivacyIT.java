@@ -26,7 +26,8 @@ import routes.RtfmApplication;
 import routes.chroma.ChromaCollection;
 import routes.kafka.ConsumerLag;
 import routes.schema.WireFormat;
-import routes.testing.FakeDiscord;
+import routes.testing.discord.FakeDiscord;
+import routes.testing.discord.FakeInteractions;
 import routes.testing.Gemini;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
@@ -117,8 +118,8 @@ class PrivacyIT {
     @Test
     void anAtMentionQuestionIsAnsweredAndNeverStoredThoughTheProcessorDoesNotKnowTheBot() throws Exception {
         store(GENERAL, BOB, "The release train leaves on Thursdays");
-        String question = discord.sendMessage(GENERAL, ALICE, "<@" + FakeDiscord.BOT_ID + "> when does the release train leave?", null);
-        await().atMost(WAIT).until(() -> discord.botReplyTo(question) != null);
+        String question = discord.guild().sendMessage(GENERAL, ALICE, "<@" + FakeDiscord.BOT_ID + "> when does the release train leave?", null);
+        await().atMost(WAIT).until(() -> discord.bot().replyTo(question) != null);
         awaitIngested();
         assertThat(stored(question)).isFalse();
     }
@@ -127,10 +128,10 @@ class PrivacyIT {
     void forgetRemovesAMembersMessagesThroughTheLogSurvivesARestartAndRememberLetsNewOnesIn() throws Exception {
         String first = store(GENERAL, FRANK, "Frank says the build cache lives on the old NAS");
         String second = store(RANDOM, FRANK, "Frank says the printer on floor 2 is cursed");
-        String reply = discord.sendMessage(GENERAL, GRACE, "thanks, found it", first);
+        String reply = discord.guild().sendMessage(GENERAL, GRACE, "thanks, found it", first);
         await().atMost(WAIT).until(() -> metadata(reply).path("reply_to_text").asText().contains("build cache"));
 
-        String forget = discord.slash(GENERAL, FRANK, "forget", null, Map.of());
+        String forget = discord.interactions().slash(GENERAL, FRANK, "forget", null, Map.of());
         assertThat(ephemeralReply(forget)).contains("removed 2 messages");
         await().atMost(WAIT).until(() -> !stored(first) && !stored(second));
         // his words also leave Grace's reply: its stored parent context is cleared
@@ -140,7 +141,7 @@ class PrivacyIT {
         // a new processor reads the opt-out list before it stores anything
         processor.close();
         processor = startProcessor();
-        String afterRestart = discord.sendMessage(GENERAL, FRANK, "Frank says the wiki moved to Confluence", null);
+        String afterRestart = discord.guild().sendMessage(GENERAL, FRANK, "Frank says the wiki moved to Confluence", null);
         store(GENERAL, GRACE, "Grace says the wiki search is slow");
         awaitIngested();
         assertThat(stored(afterRestart)).isFalse();
@@ -148,7 +149,7 @@ class PrivacyIT {
         String lateReply = store(GENERAL, GRACE, "is that NAS still up?", first);
         assertThat(metadata(lateReply).path("reply_to_text").asText("")).isEmpty();
 
-        String remember = discord.slash(GENERAL, FRANK, "remember", null, Map.of());
+        String remember = discord.interactions().slash(GENERAL, FRANK, "remember", null, Map.of());
         assertThat(ephemeralReply(remember)).contains("from now on");
         store(GENERAL, FRANK, "Frank says standup moved to 10am");
         assertThat(stored(afterRestart)).as("what he wrote while opted out stays out").isFalse();
@@ -158,10 +159,10 @@ class PrivacyIT {
     void forgettingASolutionsAuthorTakesTheSolutionAndItsMarkOut() throws Exception {
         String question = store(RANDOM, GRACE, "How do I get VPN access when working from home?");
         String solution = store(RANDOM, IVY, "Ivy says: request the VPN profile in the IT portal, then install it", question);
-        assertThat(ephemeralReply(discord.messageCommand(solution, GRACE, "Mark as solution"))).startsWith("Marked as the solution");
+        assertThat(ephemeralReply(discord.interactions().messageCommand(solution, GRACE, "Mark as solution"))).startsWith("Marked as the solution");
         await().atMost(WAIT).until(() -> metadata(solution).path("solution").asBoolean(false));
 
-        assertThat(ephemeralReply(discord.slash(RANDOM, IVY, "forget", null, Map.of()))).contains("removed 1 message");
+        assertThat(ephemeralReply(discord.interactions().slash(RANDOM, IVY, "forget", null, Map.of()))).contains("removed 1 message");
         await().atMost(WAIT).until(() -> !stored(solution));
         assertDeletionRecordsInTheLog(solution);
         assertThat(stored(question)).as("the question was Grace's").isTrue();
@@ -170,23 +171,23 @@ class PrivacyIT {
     @Test
     void onlyAdminsExcludeAndIncludeChannelsAndForgetMembers() throws Exception {
         String before = store(RANDOM, BOB, "Bob says lunch is at noon on Fridays");
-        String refused = discord.slash(GENERAL, BOB, "rtfm", "exclude", Map.of("channel", new FakeDiscord.ChannelOption(RANDOM)));
+        String refused = discord.interactions().slash(GENERAL, BOB, "rtfm", "exclude", Map.of("channel", new FakeInteractions.ChannelOption(RANDOM)));
         assertThat(ephemeralReply(refused)).contains("Manage Server");
 
-        String exclude = discord.slash(GENERAL, ALICE, "rtfm", "exclude", Map.of("channel", new FakeDiscord.ChannelOption(RANDOM)));
+        String exclude = discord.interactions().slash(GENERAL, ALICE, "rtfm", "exclude", Map.of("channel", new FakeInteractions.ChannelOption(RANDOM)));
         assertThat(ephemeralReply(exclude)).contains("removed").contains("<#" + RANDOM + ">");
         await().atMost(WAIT).until(() -> !stored(before));
-        String whileExcluded = discord.sendMessage(RANDOM, BOB, "Bob says the coffee machine is fixed", null);
+        String whileExcluded = discord.guild().sendMessage(RANDOM, BOB, "Bob says the coffee machine is fixed", null);
         store(GENERAL, BOB, "Bob says the parking lot is repaved");
         awaitIngested();
         assertThat(stored(whileExcluded)).isFalse();
 
-        String include = discord.slash(GENERAL, ALICE, "rtfm", "include", Map.of("channel", new FakeDiscord.ChannelOption(RANDOM)));
+        String include = discord.interactions().slash(GENERAL, ALICE, "rtfm", "include", Map.of("channel", new FakeInteractions.ChannelOption(RANDOM)));
         assertThat(ephemeralReply(include)).contains("indexed again");
         store(RANDOM, BOB, "Bob says the fire drill is on Monday");
 
         String henrys = store(GENERAL, HENRY, "Henry says the VPN certificate expires in May");
-        String forget = discord.slash(GENERAL, ALICE, "rtfm", "forget", Map.of("user", "<@" + HENRY + ">"));
+        String forget = discord.interactions().slash(GENERAL, ALICE, "rtfm", "forget", Map.of("user", "<@" + HENRY + ">"));
         assertThat(ephemeralReply(forget)).contains("removed 1 message");
         await().atMost(WAIT).until(() -> !stored(henrys));
         assertDeletionRecordsInTheLog(before, henrys);
@@ -199,9 +200,9 @@ class PrivacyIT {
         String inItsPrivateThread = store(OLD_PRIVATE_THREAD, BOB, "Bob says the old budget is in the private thread");
         String elsewhere = store(GENERAL, BOB, "Bob says the roadmap is now in the wiki");
 
-        discord.deleteThread(THREAD, GENERAL);
+        discord.guild().deleteThread(THREAD, GENERAL);
         await().atMost(WAIT).until(() -> !stored(inThread));
-        discord.deleteChannel(OLD);
+        discord.guild().deleteChannel(OLD);
         await().atMost(WAIT).until(() -> !stored(inChannel) && !stored(inItsPrivateThread));
         assertThat(stored(elsewhere)).isTrue();
         assertDeletionRecordsInTheLog(inThread, inChannel, inItsPrivateThread);
@@ -211,8 +212,8 @@ class PrivacyIT {
     void observeShowsNoMessageContentOnEitherApp() throws Exception {
         String text = "Bob says the zebra-crossing-" + run + " password is on the whiteboard";
         store(GENERAL, BOB, text);
-        String question = discord.sendMessage(GENERAL, BOB, "RTFM where is the zebra-crossing-" + run + " password?", null);
-        await().atMost(WAIT).until(() -> discord.botReplyTo(question) != null);
+        String question = discord.guild().sendMessage(GENERAL, BOB, "RTFM where is the zebra-crossing-" + run + " password?", null);
+        await().atMost(WAIT).until(() -> discord.bot().replyTo(question) != null);
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         for (String role : List.of("bot", "processor")) {
             for (String page : List.of("/observe/health", "/observe/metrics")) {
@@ -227,7 +228,7 @@ class PrivacyIT {
     @Test
     void anAnswerRedeliveredEvenAfterABotRestartIsPostedOnce() throws Exception {
         String text = "Redelivered answer " + run;
-        String question = discord.sendMessage(GENERAL, BOB, "a question answered elsewhere " + run, null);
+        String question = discord.guild().sendMessage(GENERAL, BOB, "a question answered elsewhere " + run, null);
         routes.schema.BotResponse answer = new routes.schema.BotResponse(routes.schema.BotResponse.idFor("q-" + run), "q-" + run,
                 question, text, GENERAL, java.time.Instant.now().toString(), Map.of("origin", "discord"), 1,
                 routes.schema.BotResponse.NO_MATCH, List.of(), null, 1L);
@@ -240,8 +241,8 @@ class PrivacyIT {
         bot = new RtfmApplication(config("bot"));
         bot.start();
         TopicReader.send(SharedInfrastructure.kafkaBootstrap(), "privacy-" + run + "-responses", GENERAL, json);
-        String control = discord.sendMessage(GENERAL, ALICE, "RTFM is the release train on Thursdays " + run + "?", null);
-        await().atMost(WAIT).until(() -> discord.botReplyTo(control) != null);
+        String control = discord.guild().sendMessage(GENERAL, ALICE, "RTFM is the release train on Thursdays " + run + "?", null);
+        await().atMost(WAIT).until(() -> discord.bot().replyTo(control) != null);
         try (ConsumerLag lag = new ConsumerLag(KafkaClientSettings.of(SharedInfrastructure.kafkaBootstrap()))) {
             await().atMost(WAIT).until(() -> lag.of("privacy-bot-" + run, "privacy-" + run + "-responses") == 0);
         }
@@ -249,14 +250,14 @@ class PrivacyIT {
     }
 
     private long posted(String text) {
-        return discord.sentMessages().stream().filter(call -> call.body() != null && call.body().path("content").asText().contains(text))
+        return discord.bot().sentMessages().stream().filter(call -> call.body() != null && call.body().path("content").asText().contains(text))
                 .count();
     }
 
     private String ephemeralReply(String interaction) {
-        JsonNode reply = await().atMost(WAIT).until(() -> discord.interactionReply(interaction), r -> r != null);
+        JsonNode reply = await().atMost(WAIT).until(() -> discord.interactions().reply(interaction), r -> r != null);
         // every privacy reply is for the asker alone: flag 64 on the deferral or the reply itself
-        assertThat(discord.calls()).anyMatch(call -> call.path().startsWith("/api/v10/interactions/" + interaction + "/")
+        assertThat(discord.bot().calls()).anyMatch(call -> call.path().startsWith("/api/v10/interactions/" + interaction + "/")
                 && call.body() != null && (call.body().path("data").path("flags").asInt() & 64) == 64);
         return reply.path("content").asText();
     }
@@ -280,7 +281,7 @@ class PrivacyIT {
     }
 
     private String store(String channel, String author, String content, String replyTo) {
-        String id = discord.sendMessage(channel, author, content, replyTo);
+        String id = discord.guild().sendMessage(channel, author, content, replyTo);
         await().atMost(WAIT).until(() -> stored(id));
         return id;
     }

@@ -27,7 +27,7 @@ import routes.local.EmbeddedKafkaBroker;
 import routes.schema.BotResponse;
 import routes.schema.WireFormat;
 import routes.testing.AppIT;
-import routes.testing.FakeDiscord;
+import routes.testing.discord.FakeDiscord;
 import routes.testing.Gemini;
 import routes.testing.LogCapture;
 import routes.testing.TopicReader;
@@ -101,11 +101,11 @@ class SecuredKafkaIT extends AppIT {
     @Test
     void everyClientWorksOnTheSecuredClusterAndNoSecretShows() throws Exception {
         // Discord in, Chroma stored, a question through Kafka both ways, Gemini's answer posted once
-        String fact = discord.sendMessage(GENERAL, ALICE, "The database backups run nightly at 02:00 on the " + run + " cluster", null);
+        String fact = discord.guild().sendMessage(GENERAL, ALICE, "The database backups run nightly at 02:00 on the " + run + " cluster", null);
         await().atMost(WAIT).until(() -> chroma.count() == 1);
-        String question = discord.sendMessage(GENERAL, ALICE, "RTFM when do the database backups run?", null);
-        await().atMost(WAIT).until(() -> discord.botReplyTo(question) != null);
-        assertThat(discord.sentMessages()).anyMatch(call -> call.body().path("content").asText().contains("Backups run nightly"));
+        String question = discord.guild().sendMessage(GENERAL, ALICE, "RTFM when do the database backups run?", null);
+        await().atMost(WAIT).until(() -> discord.bot().replyTo(question) != null);
+        assertThat(discord.bot().sentMessages()).anyMatch(call -> call.body().path("content").asText().contains("Backups run nightly"));
 
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create(api("/api/ask")))
