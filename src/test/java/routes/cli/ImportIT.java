@@ -59,10 +59,6 @@ class ImportIT extends AppIT {
         }
     }
 
-    private String topic(String role) {
-        return config.getProperty("rtfm.topics." + role + ".name");
-    }
-
     @Test
     void exportsAreStoredAsKnowledgeOnceWithoutTheirSystemNotices() throws Exception {
         // counted once by hand from the sample's 394 messages: 214 Default and 110 Reply are knowledge; 69 ThreadCreated

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -113,10 +109,6 @@ class BackfillIT extends AppIT {
                 expected.size(), firstPassMillis, expected.size() * 1000.0 / firstPassMillis);
     }
 
-    private String topic(String role) {
-        return config.getProperty("rtfm.topics." + role + ".name");
-    }
-
     @Test
     void everythingReadableIsStoredAndNothingElse() {
         await().atMost(WAIT).until(() -> expected.stream().allMatch(this::stored));
@@ -141,8 +133,7 @@ class BackfillIT extends AppIT {
     @Test
     void aRestartReadsOnlyWhatWasSaidWhileAwayWithAtMostTwoRequestsPerChannel() throws Exception {
         await().atMost(WAIT).until(() -> expected.stream().allMatch(this::stored));
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + config.getProperty("rtfm.http.port") + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = page("/observe/metrics");
         assertThat(metrics).containsPattern("rtfm_backfill_messages_total(\\{[^}]*})? [1-9]").contains("rtfm_backfill_channels_remaining");
         app.close();
         List<String> whileAway = new ArrayList<>();

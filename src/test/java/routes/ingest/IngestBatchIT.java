@@ -83,8 +83,7 @@ class IngestBatchIT extends AppIT {
         JsonNode stored = chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + reply + "\"], \"include\": [\"metadatas\"]}");
         assertThat(stored.path("metadatas").path(0).path("reply_to_text").asText()).isEqualTo("How do I make the retriever return more chunks?");
 
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + config.getProperty("rtfm.http.port") + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = page("/observe/metrics");
         assertThat(metrics).as("one batch of 100").containsPattern("rtfm_ingest_batch_size_count 1(\\.0)?\\n").contains("rtfm_ingest_batch_size_sum 100.0");
         assertThat(committed(topic)).as("committed past the whole batch").isEqualTo(BATCH);
     }

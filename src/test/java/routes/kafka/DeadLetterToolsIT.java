@@ -35,10 +35,6 @@ class DeadLetterToolsIT extends AppIT {
         startApp();
     }
 
-    private String topic(String role) {
-        return config.getProperty("rtfm.topics." + role + ".name");
-    }
-
     private CliTest.Outcome dlq(String... args) {
         List<String> line = new ArrayList<>(List.of("dlq"));
         line.addAll(List.of(args));

@@ -3,23 +3,17 @@ package routes.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import routes.schema.DeadLetter;
 import routes.testing.AppIT;
+import routes.testing.MetricSeries;
 import routes.testing.TopicReader;
 
 /**
@@ -123,9 +117,9 @@ class RecordAccountingIT extends AppIT {
                 && outcome(optOuts, "follow-opt-outs", "skipped") == 2
                 && outcome(indexState, "follow-index-state", "skipped") == 2
                 // the question log's writer settles a poll at a time: wait until it has settled what it took
-                && byReader(records(), true).equals(byReader(records(), false)));
+                && metrics().sumBy("rtfm_records_taken_total", "topic", "reader").equals(metrics().sumBy("rtfm_records_total", "topic", "reader")));
 
-        Map<String, Double> metrics = records();
+        MetricSeries metrics = metrics();
         // and why each skipped record was skipped, counted by hand from what was written
         assertThat(skipped(metrics, messages, "ingest-messages", "question")).isEqualTo(1);
         assertThat(skipped(metrics, responses, "deliver-responses", "no_gateway")).isEqualTo(2);
@@ -134,26 +128,21 @@ class RecordAccountingIT extends AppIT {
         assertThat(skipped(metrics, optOuts, "follow-opt-outs", "no_change")).as("a tombstone of no choice").isEqualTo(1);
         assertThat(skipped(metrics, indexState, "follow-index-state", "no_change")).isEqualTo(2);
         assertThat(outcome(messages, "ingest-messages", "skipped")).as("the question").isEqualTo(1);
-        assertThat(taken(metrics, messages, "ingest-messages")).isEqualTo(6 + 1 + 7 + 1);
+        assertThat(metrics.sum("rtfm_records_taken_total", Map.of("topic", messages, "reader", "ingest-messages"))).isEqualTo(6 + 1 + 7 + 1);
         // the invariant: for every topic and reader, what was taken equals the sum of its outcomes
-        Map<String, Double> takenByReader = byReader(metrics, true);
-        Map<String, Double> settledByReader = byReader(metrics, false);
+        Map<String, Double> takenByReader = metrics.sumBy("rtfm_records_taken_total", "topic", "reader");
+        Map<String, Double> settledByReader = metrics.sumBy("rtfm_records_total", "topic", "reader");
         assertThat(takenByReader).containsKeys(messages + "/ingest-messages", queries + "/answer-queries",
                 responses + "/deliver-responses", optOuts + "/apply-opt-outs", optOuts + "/follow-opt-outs",
                 indexState + "/follow-index-state");
         assertThat(settledByReader).as("every record taken has one outcome").isEqualTo(takenByReader);
-        String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + config.getProperty("rtfm.http.port") + "/observe/health?data=true")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String health = page("/observe/health?data=true");
         assertThat(health).as("the followers of compacted topics show in health").contains("follow-opt-outs").contains("follow-index-state")
                 .contains("last_poll_age_ms");
     }
 
     private String id(int n) {
         return "py-" + run + "-" + n;
-    }
-
-    private String topic(String role) {
-        return config.getProperty("rtfm.topics." + role + ".name");
     }
 
     private static Map.Entry<String, String> unkeyed(String value) {
@@ -167,52 +156,14 @@ class RecordAccountingIT extends AppIT {
     }
 
     private double outcome(String topic, String reader, String outcome) throws Exception {
-        return records().entrySet().stream().filter(e -> e.getKey().startsWith("rtfm_records_total{")
-                        && topic.equals(label(e.getKey(), "topic")) && reader.equals(label(e.getKey(), "reader"))
-                        && outcome.equals(label(e.getKey(), "outcome")))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return metrics().sum("rtfm_records_total", Map.of("topic", topic, "reader", reader, "outcome", outcome));
     }
 
-    private static double taken(Map<String, Double> metrics, String topic, String reader) {
-        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith("rtfm_records_taken_total{")
-                && topic.equals(label(e.getKey(), "topic")) && reader.equals(label(e.getKey(), "reader")))
-                .mapToDouble(Map.Entry::getValue).sum();
+    private static double skipped(MetricSeries metrics, String topic, String reader, String reason) {
+        return metrics.sum("rtfm_records_skipped_total", Map.of("topic", topic, "reader", reader, "reason", reason));
     }
 
-    private static double skipped(Map<String, Double> metrics, String topic, String reader, String reason) {
-        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith("rtfm_records_skipped_total{")
-                && topic.equals(label(e.getKey(), "topic")) && reader.equals(label(e.getKey(), "reader"))
-                && reason.equals(label(e.getKey(), "reason"))).mapToDouble(Map.Entry::getValue).sum();
-    }
-
-    private static String label(String series, String name) {
-        Matcher m = Pattern.compile("[{,]" + name + "=\"([^\"]*)\"").matcher(series);
-        return m.find() ? m.group(1) : null;
-    }
-
-    /** The rtfm_records series at /observe/metrics, as Prometheus reads them. */
-    private Map<String, Double> records() throws Exception {
-        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + config.getProperty("rtfm.http.port") + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Map<String, Double> series = new HashMap<>();
-        for (String line : text.split("\n")) {
-            if (line.startsWith("rtfm_records_")) {
-                int space = line.lastIndexOf(' ');
-                series.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-            }
-        }
-        return series;
-    }
-
-    /** Per "topic/reader": the records taken (rtfm_records_taken_total), or the records settled with an outcome (rtfm_records_total). */
-    private static Map<String, Double> byReader(Map<String, Double> metrics, boolean taken) {
-        Map<String, Double> byReader = new HashMap<>();
-        metrics.forEach((series, value) -> {
-            Matcher m = Pattern.compile("rtfm_records_(taken_)?total\\{(.*)}").matcher(series);
-            if (m.matches() && (m.group(1) != null) == taken) {
-                byReader.merge(label(series, "topic") + "/" + label(series, "reader"), value, Double::sum);
-            }
-        });
-        return byReader;
+    private MetricSeries metrics() throws Exception {
+        return MetricSeries.parse(page("/observe/metrics"));
     }
 }

@@ -1,5 +1,9 @@
 package routes.testing;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +34,17 @@ public abstract class AppIT {
     protected Properties configure(String name) {
         config = TestApps.config(name, run);
         return config;
+    }
+
+    /** The name this class's app gives a topic of the catalogue (a role: messages, queries, dead-letter, ...). */
+    protected String topic(String role) {
+        return config.getProperty("rtfm.topics." + role + ".name");
+    }
+
+    /** A page of this class's app (/observe/metrics, /observe/health?data=true, ...): its body. */
+    protected String page(String path) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + config.getProperty("rtfm.http.port") + path);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Starts the app so configured: ready (topics made, routes started) when this returns. */
