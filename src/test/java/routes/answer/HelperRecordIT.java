@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import routes.background.PeriodicTask;
 import routes.schema.DiscordMessage;
 import routes.testing.AppIT;
 import routes.testing.TopicReader;
+import routes.testing.ChatMessage;
 
 /**
  * The helper record counted from what the app really stored in Chroma, through ingest: who answered
@@ -79,9 +79,8 @@ class HelperRecordIT extends AppIT {
     }
 
     private Map.Entry<String, String> message(String id, String author, String replyTo, String thread, String text) {
-        DiscordMessage message = new DiscordMessage(id(id), text, "member-" + author.substring(author.length() - 1), author, "help",
-                Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, GUILD, "help", thread, replyTo == null ? null : id(replyTo),
-                false, List.of(), null, null, null);
+        DiscordMessage message = ChatMessage.of(id(id), text).by("member-" + author.substring(author.length() - 1), author)
+                .in(GUILD, "help", "help").inThread(thread).replyingTo(replyTo == null ? null : id(replyTo)).build();
         return Map.entry(id(id), wire.write(message));
     }
 

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import routes.cli.CliTest;
 import routes.embedding.MessageEmbedder;
 import routes.schema.BotResponse;
-import routes.schema.DiscordMessage;
-import routes.schema.WireFormat;
 import routes.testing.AppIT;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TopicReader;
+import routes.testing.ChatMessage;
+import routes.testing.StoredRecords;
 
 /**
  * `reindex` against a running app (real broker, real Chroma): the log is rebuilt into a new
@@ -49,14 +48,12 @@ class ReindexIT extends AppIT {
         List<Map.Entry<String, String>> records = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             String id = id(i);
-            records.add(Map.entry(id, wire.write(new DiscordMessage(id, "Reindex note " + i + ": the staging cluster restarts at noon",
-                    "ana", "7", "general", Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, "local",
-                    "general", null, null, false, List.of(), null, null, null))));
+            records.add(Map.entry(id, wire.write(ChatMessage.of(id, "Reindex note " + i + ": the staging cluster restarts at noon").build())));
         }
         // one message deleted later: its tombstone follows it in the log
         records.add(new java.util.AbstractMap.SimpleEntry<>(id(7), null));
         TopicReader.sendAll(config.getProperty("rtfm.kafka.bootstrap-servers"), topic, records);
-        await().atMost(Duration.ofSeconds(90)).until(() -> chroma.count() == MESSAGES - 1 && !stored(chroma, id(7)));
+        await().atMost(Duration.ofSeconds(90)).until(() -> chroma.count() == MESSAGES - 1 && !StoredRecords.stored(chroma, id(7)));
         String before = chroma.name();
 
         AtomicBoolean asking = new AtomicBoolean(true);
@@ -81,7 +78,7 @@ class ReindexIT extends AppIT {
         assertThat(outcome.out()).contains("'" + before + "-rebuilt' is active");
         assertThat(chroma.name()).as("the running app follows the switch").isEqualTo(before + "-rebuilt");
         assertThat(chroma.count()).as("equal counts").isEqualTo(MESSAGES - 1);
-        assertThat(stored(chroma, id(7))).as("deleted stays deleted").isFalse();
+        assertThat(StoredRecords.stored(chroma, id(7))).as("deleted stays deleted").isFalse();
         assertThat(answers).as("answers during the rebuild and the switch").hasSizeGreaterThan(3)
                 .allSatisfy(mode -> assertThat(mode).isEqualTo(BotResponse.SOURCES_ONLY));
 
@@ -90,10 +87,8 @@ class ReindexIT extends AppIT {
         assertThat(retired.exists()).as("the retired collection is dropped").isFalse();
         // the app goes on writing to the new collection, and nothing brings the old one back
         String later = "reindex-" + run + "-later";
-        TopicReader.send(config.getProperty("rtfm.kafka.bootstrap-servers"), topic, later, wire.write(new DiscordMessage(later,
-                "Written after the switch", "ana", "7", "general", Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION,
-                DiscordMessage.CREATED, "local", "general", null, null, false, List.of(), null, null, null)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> stored(chroma, later));
+        TopicReader.send(config.getProperty("rtfm.kafka.bootstrap-servers"), topic, later, wire.write(ChatMessage.of(later, "Written after the switch").build()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> StoredRecords.stored(chroma, later));
         assertThat(retired.exists()).isFalse();
         assertThat(reindex("--collection", before).exit()).as("a retired name is refused").isNotZero();
     }
@@ -125,10 +120,6 @@ class ReindexIT extends AppIT {
         } catch (Exception e) {
             return e.toString();
         }
-    }
-
-    private static boolean stored(ChromaCollection collection, String id) {
-        return collection.post(collection.recordsUrl() + "/get", "{\"ids\": [\"" + id + "\"]}").path("ids").size() == 1;
     }
 
     private String id(int i) {

@@ -126,8 +126,4 @@ class ImportIT extends AppIT {
                 .contains("2 of 3 file(s) could not be read");
         assertThat(importing("/no/such/export.json").exit()).isEqualTo(2);
     }
-
-    private boolean stored(String id) {
-        return chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + id + "\"]}").path("ids").size() == 1;
-    }
 }

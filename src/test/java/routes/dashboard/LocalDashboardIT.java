@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -20,12 +19,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import routes.RtfmApplication;
 import routes.schema.BotQuery;
-import routes.schema.DiscordMessage;
 import routes.schema.Feedback;
 import routes.schema.WireFormat;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TopicReader;
 import routes.testing.TestApps;
+import routes.testing.ChatMessage;
 
 /**
  * Local mode as `make run` starts it: no Discord, the log in the embedded H2 file, the dashboard on loopback
@@ -98,9 +97,8 @@ class LocalDashboardIT {
         String guild = "pro-guild";
         WireFormat wire = new WireFormat();
         TopicReader.send(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.messages.name"), "pro-known",
-                wire.write(new DiscordMessage("pro-known", "Visitor badges are printed at the front desk on the ground floor.", "ana",
-                        "u-ana", "help", Instant.now().toString(), Map.of(), 1, DiscordMessage.CREATED, guild, "help", null, null, false,
-                        List.of(), null, null, null)));
+                wire.write(ChatMessage.of("pro-known", "Visitor badges are printed at the front desk on the ground floor.")
+                        .by("ana", "u-ana").in(guild, "help", "help").build()));
         await().atMost(Duration.ofSeconds(30)).until(() -> chroma.count() == 1);
         Map<String, Object> context = Map.of(BotQuery.ORIGIN, "http", BotQuery.TRIGGER, BotQuery.PROACTIVE);
         for (String[] asked : new String[][] {{"pro-sure", "Where are visitor badges printed, at the front desk on the ground floor?"},

@@ -3,7 +3,6 @@ package routes.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -149,14 +148,5 @@ class BackfillIT extends AppIT {
         for (Map.Entry<String, Long> channel : before.entrySet()) {
             assertThat(discord.bot().historyRequests(channel.getKey()) - channel.getValue()).as(channel.getKey()).isBetween(1L, 2L);
         }
-    }
-
-    private boolean stored(String id) {
-        return chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + id + "\"]}").path("ids").size() == 1;
-    }
-
-    private JsonNode metadata(String id) {
-        return chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + id + "\"], \"include\": [\"metadatas\"]}")
-                .path("metadatas").path(0);
     }
 }

@@ -14,7 +14,10 @@ import routes.testing.discord.FakeDiscord;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TopicReader;
 
-/** What each member may see and what the bot needs: private threads and channels, staff-only roles, the HTTP API's token, the metrics the alerts use, and the Message Content intent. */
+/**
+ * What each member may see and what the bot needs: private threads and channels, staff-only roles, the HTTP
+ * API's token, the metrics the alerts use, and the Message Content intent.
+ */
 class DiscordBoundariesIT extends DiscordGuildFixture {
 
     @Test

@@ -145,10 +145,6 @@ abstract class DiscordGuildFixture extends AppIT {
         assertThat(body.path("content").asText().length()).isLessThanOrEqualTo(2000);
     }
 
-    JsonNode record(String id) {
-        return chroma.post(chroma.recordsUrl() + "/get", "{\"ids\": [\"" + id + "\"], \"include\": [\"documents\", \"metadatas\"]}");
-    }
-
     BotResponse responseTo(String originalMessageId) {
         return responseWithin(originalMessageId, WAIT);
     }

@@ -13,7 +13,10 @@ import routes.testing.discord.FakeDiscord;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TopicReader;
 
-/** Members chatting and asking, as the bot sees it: messages stored, edited and deleted; questions by trigger, mention, /ask and reply, each answered once, safely, within the limits. */
+/**
+ * Members chatting and asking, as the bot sees it: messages stored, edited and deleted; questions by
+ * trigger, mention, /ask and reply, each answered once, safely, within the limits.
+ */
 class DiscordIT extends DiscordGuildFixture {
 
     @Test

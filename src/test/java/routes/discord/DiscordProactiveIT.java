@@ -14,7 +14,10 @@ import routes.testing.discord.FakeInteractions;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TopicReader;
 
-/** Answers nobody asked for, only where an admin turned them on and only when the ranking is sure, and solutions members mark (in channels and forums). */
+/**
+ * Answers nobody asked for, only where an admin turned them on and only when the ranking is sure, and
+ * solutions members mark (in channels and forums).
+ */
 class DiscordProactiveIT extends DiscordGuildFixture {
 
     @Test

@@ -14,7 +14,10 @@ import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.DiscordMessage;
 
-/** The gateways' side of routes.yaml: which message is published and which becomes a question, the asker's limit, what cannot be taken in, and answers delivered back to the gateway that asked. */
+/**
+ * The gateways' side of routes.yaml: which message is published and which becomes a question, the asker's
+ * limit, what cannot be taken in, and answers delivered back to the gateway that asked.
+ */
 class GatewayRoutesTest extends RouteLogicFixture {
 
     @Test

@@ -11,7 +11,10 @@ import routes.schema.BotQuery;
 import routes.schema.BotResponse;
 import routes.schema.DeadLetter;
 
-/** The processor's side of routes.yaml: which answer mode a question gets, and what goes to the dead-letter queue, with which Kafka coordinates, when a record does not parse or Chroma does not answer. */
+/**
+ * The processor's side of routes.yaml: which answer mode a question gets, and what goes to the dead-letter
+ * queue, with which Kafka coordinates, when a record does not parse or Chroma does not answer.
+ */
 class ProcessorRoutesTest extends RouteLogicFixture {
 
     @Test

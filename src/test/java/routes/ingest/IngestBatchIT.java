@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 import routes.testing.AppIT;
 import routes.testing.TopicReader;
+import routes.testing.ChatMessage;
 
 /**
  * Batched ingest on the real broker and Chroma: 100 records written at once are taken as one batch
@@ -133,7 +133,6 @@ class IngestBatchIT extends AppIT {
     }
 
     private DiscordMessage message(String id, String content, String replyTo) {
-        return new DiscordMessage(id, content, "ana", "7", "general", Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION,
-                DiscordMessage.CREATED, "local", "general", null, replyTo, false, List.of(), null, null, null);
+        return ChatMessage.of(id, content).replyingTo(replyTo).build();
     }
 }

@@ -14,31 +14,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import routes.RtfmApplication;
-import routes.chroma.ChromaCollection;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
-import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 import routes.testing.Gemini;
-import routes.testing.RtfmApps;
 import routes.testing.SharedInfrastructure;
-import routes.testing.TestApps;
 import routes.testing.TopicReader;
+import routes.testing.AppIT;
+import routes.testing.ChatMessage;
+import routes.testing.Questions;
 
 /**
  * Answers keep up with a slow Gemini: one processor (rtfm.answer.concurrency 8, the default)
@@ -46,20 +38,12 @@ import routes.testing.TopicReader;
  * asking in one channel just as fast, and still answers two questions of one channel, or of one member
  * in a busy channel, in the order they were asked, even when the first is the slower.
  */
-@ExtendWith(SharedInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnswerConcurrencyIT {
+class AnswerConcurrencyIT extends AppIT {
 
     private static final Duration GEMINI_TIME = Duration.ofSeconds(1);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final WireFormat wire = new WireFormat();
-    private final Properties config = new Properties();
     private WireMockServer gemini;
-    private RtfmApplication app;
-    @RegisterExtension
-    final RtfmApps apps = new RtfmApps();
 
     @BeforeAll
     void start() throws Exception {
@@ -67,21 +51,18 @@ class AnswerConcurrencyIT {
         gemini.start();
         gemini.stubFor(post(urlPathMatching("/v1beta/models/.*:generateContent")).atPriority(10)
                 .willReturn(okJson(Gemini.answer("Run make restart [1].")).withFixedDelay((int) GEMINI_TIME.toMillis())));
-        config.putAll(TestApps.config("concurrency", run));
+        configure("concurrency");
         // the production default: one busy channel spreads over that many consumers
         config.remove("rtfm.answer.consumers");
         config.setProperty("rtfm.gemini.api-key", "concurrency-it-key");
         config.setProperty("rtfm.gemini.base-url", gemini.baseUrl());
         // RTFM_LOG=false: nothing of the question log is started (theLogOffRecordsNothing)
         config.setProperty("rtfm.log.enabled", "false");
-        app = apps.start(config);
-        ChromaCollection chroma = RtfmApps.chroma(app);
+        startApp();
         List<Map.Entry<String, String>> messages = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String id = "concurrency-" + run + "-" + i;
-            messages.add(Map.entry(id, wire.write(new DiscordMessage(id, "To restart the indexer run make restart, step " + i, "ana", "7",
-                    "general", Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, "local", "general",
-                    null, null, false, List.of(), null, null, null))));
+            messages.add(Map.entry(id, wire.write(ChatMessage.of(id, "To restart the indexer run make restart, step " + i).build())));
         }
         TopicReader.sendAll(SharedInfrastructure.kafkaBootstrap(), topic("messages"), messages);
         await().atMost(WAIT).until(() -> chroma.count() == 10);
@@ -98,7 +79,7 @@ class AnswerConcurrencyIT {
         List<String> queries = new ArrayList<>();
         List<Map.Entry<String, String>> records = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            BotQuery query = query("channel-" + i, "how do I restart the indexer, question " + i + "?");
+            BotQuery query = Questions.fromAna("concurrency-it", "channel-" + i, "how do I restart the indexer, question " + i + "?");
             queries.add(query.queryId());
             records.add(Map.entry(query.channelId(), wire.write(query)));
         }
@@ -194,20 +175,10 @@ class AnswerConcurrencyIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private String topic(String role) {
-        return config.getProperty("rtfm.topics." + role + ".name");
-    }
-
     private String ask(String channel, String question) throws Exception {
-        BotQuery query = query(channel, question);
+        BotQuery query = Questions.fromAna("concurrency-it", channel, question);
         TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("queries"), channel, wire.write(query));
         return query.queryId();
-    }
-
-    private static BotQuery query(String channel, String question) {
-        String queryId = "query_concurrency_" + UUID.randomUUID();
-        return new BotQuery(queryId, "m-" + queryId, question, "ana", "7", channel, Instant.now().toString(),
-                Map.of(BotQuery.ORIGIN, "concurrency-it"), WireFormat.SCHEMA_VERSION, "local", List.of("general"), null);
     }
 
     /** Query id to answer mode, of those of the given questions answered so far. */

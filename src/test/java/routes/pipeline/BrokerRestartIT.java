@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import routes.local.EmbeddedKafkaBroker;
 import routes.schema.DiscordMessage;
-import routes.schema.WireFormat;
 import routes.testing.AppIT;
 import routes.testing.TopicReader;
+import routes.testing.ChatMessage;
 
 /**
  * The broker goes away under a running app and comes back (the test's own broker: same ports,
@@ -67,9 +64,7 @@ class BrokerRestartIT extends AppIT {
     private void send(KafkaProducer<String, String> producer, int from, int to) {
         for (int i = from; i < to; i++) {
             String id = "restart-" + run + "-" + i;
-            DiscordMessage message = new DiscordMessage(id, "Restart test message " + i + " about broker failover", "ana", "7", "general",
-                    Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, "local", "general", null, null,
-                    false, List.of(), null, null, null);
+            DiscordMessage message = ChatMessage.of(id, "Restart test message " + i + " about broker failover").build();
             producer.send(new ProducerRecord<>("restart-" + run + "-messages", id, wire.write(message)));
         }
     }

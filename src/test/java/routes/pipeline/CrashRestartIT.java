@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,8 @@ import routes.testing.Gemini;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TopicReader;
+import routes.testing.ChatMessage;
+import routes.testing.Questions;
 
 /**
  * The built jar, run as its own process (a processor), is killed with SIGKILL at a chosen point:
@@ -179,10 +180,8 @@ class CrashRestartIT {
     }
 
     private void ask(String question) throws Exception {
-        String queryId = "query_crash_" + UUID.randomUUID();
-        queryIds.add(queryId);
-        BotQuery query = new BotQuery(queryId, "m-" + queryId, question, "ana", "7", "general", Instant.now().toString(),
-                Map.of(BotQuery.ORIGIN, "crash-it"), WireFormat.SCHEMA_VERSION, "local", List.of("general"), null);
+        BotQuery query = Questions.fromAna("crash-it", "general", question);
+        queryIds.add(query.queryId());
         TopicReader.send(SharedInfrastructure.kafkaBootstrap(), topic("queries"), "general", wire.write(query));
     }
 
@@ -191,8 +190,7 @@ class CrashRestartIT {
         for (int i = 0; i < count; i++) {
             String id = "crash-" + run + "-" + (sent++);
             String text = (i == heldAt ? crashPoint + ": " : "") + "Message number " + sent + " about the indexer and the release notes";
-            DiscordMessage message = new DiscordMessage(id, text, "ana", "7", "general", Instant.now().toString(), Map.of(),
-                    WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, "local", "general", null, null, false, List.of(), null, null, null);
+            DiscordMessage message = ChatMessage.of(id, text).build();
             records.add(Map.entry(id, wire.write(message)));
         }
         TopicReader.sendAll(SharedInfrastructure.kafkaBootstrap(), topic("messages"), records);

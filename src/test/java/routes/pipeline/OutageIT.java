@@ -32,6 +32,8 @@ import routes.schema.WireFormat;
 import routes.testing.SharedInfrastructure;
 import routes.testing.TestApps;
 import routes.testing.TopicReader;
+import routes.testing.ChatMessage;
+import routes.testing.Questions;
 
 /**
  * Chroma fails under a running app, as an operator would see it: its own Chroma server is stopped
@@ -171,9 +173,7 @@ class OutageIT {
     private void publishMessages(int count) throws Exception {
         for (int i = 0; i < count; i++) {
             String id = "outage-" + run + "-" + (sent++);
-            DiscordMessage message = new DiscordMessage(id, "Message number " + sent + " about the indexer and the release notes",
-                    "ana", "7", "general", Instant.now().toString(), Map.of(), WireFormat.SCHEMA_VERSION, DiscordMessage.CREATED, "local",
-                    "general", null, null, false, List.of(), null, null, null);
+            DiscordMessage message = ChatMessage.of(id, "Message number " + sent + " about the indexer and the release notes").build();
             producer.send(new ProducerRecord<>(topic("messages"), id, wire.write(message)));
         }
         producer.flush();
@@ -182,12 +182,10 @@ class OutageIT {
     private final Map<String, Instant> asked = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String ask(String question) throws Exception {
-        String queryId = "query_outage_" + UUID.randomUUID();
-        asked.put(queryId, Instant.now());
-        BotQuery query = new BotQuery(queryId, "m-" + queryId, question, "ana", "7", "general", Instant.now().toString(),
-                Map.of(BotQuery.ORIGIN, "outage-it"), WireFormat.SCHEMA_VERSION, "local", List.of("general"), null);
+        BotQuery query = Questions.fromAna("outage-it", "general", question);
+        asked.put(query.queryId(), Instant.now());
         producer.send(new ProducerRecord<>(topic("queries"), "general", wire.write(query))).get();
-        return queryId;
+        return query.queryId();
     }
 
     private List<ConsumerRecord<String, String>> deadLetters() {

@@ -1,9 +1,11 @@
 package routes.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.TestInstance;
@@ -45,6 +47,27 @@ public abstract class AppIT {
     protected String page(String path) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + config.getProperty("rtfm.http.port") + path);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The app's collection's record of a message (document and metadata): its ids are empty when nothing is stored. */
+    protected JsonNode record(String id) {
+        return StoredRecords.record(chroma, id);
+    }
+
+    protected boolean stored(String id) {
+        return StoredRecords.stored(chroma, id);
+    }
+
+    protected JsonNode metadata(String id) {
+        return StoredRecords.metadata(chroma, id);
+    }
+
+    /** POSTs JSON to this class's app (/api/ask, /api/messages, ...). */
+    protected HttpResponse<String> postJson(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.getProperty("rtfm.http.port") + path))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Starts the app so configured: ready (topics made, routes started) when this returns. */

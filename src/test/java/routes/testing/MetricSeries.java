@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What an app serves at /observe/metrics, read as Prometheus reads it: each series (a name and its labels) with its value. */
+/**
+ * What an app serves at /observe/metrics, read as Prometheus reads it: each series (a name and its labels)
+ * with its value.
+ */
 public final class MetricSeries {
 
     private final Map<String, Double> values = new HashMap<>();

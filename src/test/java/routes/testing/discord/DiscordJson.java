@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 import routes.testing.discord.FakeDiscord.Member;
 import routes.testing.discord.FakeDiscord.Thread;
 
-/** Discord's objects as its API v10 sends them: users, members, threads and messages (a new message is remembered too). */
+/**
+ * Discord's objects as its API v10 sends them: users, members, threads and messages (a new message is
+ * remembered too).
+ */
 final class DiscordJson {
 
     private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>");

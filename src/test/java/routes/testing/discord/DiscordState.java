@@ -14,7 +14,10 @@ import routes.testing.discord.FakeDiscord.Channel;
 import routes.testing.discord.FakeDiscord.Member;
 import routes.testing.discord.FakeDiscord.Thread;
 
-/** What the fake Discord knows: its one guild as it stands, every message said so far, and the REST calls the bot made. */
+/**
+ * What the fake Discord knows: its one guild as it stands, every message said so far, and the REST calls the
+ * bot made.
+ */
 final class DiscordState {
 
     static final long DISCORD_EPOCH = 1420070400000L;

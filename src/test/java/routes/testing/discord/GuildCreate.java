@@ -9,7 +9,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import routes.testing.discord.FakeDiscord.Channel;
 
-/** What the gateway sends after IDENTIFY: READY, then the guild whole in GUILD_CREATE (roles, channels and their overwrites, members, threads). */
+/**
+ * What the gateway sends after IDENTIFY: READY, then the guild whole in GUILD_CREATE (roles, channels and
+ * their overwrites, members, threads).
+ */
 final class GuildCreate {
 
     private final DiscordState state;
