@@ -2,6 +2,7 @@ package routes;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import routes.backfill.Watermarks;
@@ -30,8 +31,9 @@ public class DiscordConfiguration implements CamelConfiguration {
         return new PendingInteractions(System::currentTimeMillis);
     }
 
-    @BindToRegistry(lazy = true, beanPostProcess = true)
-    public DiscordConnection discordConnection(@PropertyInject(value = "rtfm.discord.token", defaultValue = "") String token,
+    @BindToRegistry(lazy = true)
+    public DiscordConnection discordConnection(CamelContext context,
+                                               @PropertyInject(value = "rtfm.discord.token", defaultValue = "") String token,
                                                @PropertyInject("rtfm.discord.api-base-url") String apiBaseUrl,
                                                @PropertyInject("rtfm.discord.gateway-url") String gatewayUrl,
                                                @PropertyInject("rtfm.discord.compression") String compression,
@@ -48,8 +50,8 @@ public class DiscordConfiguration implements CamelConfiguration {
                                                @BeanInject("recordOutcomes") RecordOutcomes outcomes,
                                                @BeanInject("autoAnswerChannels") AutoAnswerChannels autoAnswer,
                                                @BeanInject("rtfmMetrics") RtfmMetrics metrics) {
-        DiscordConnection connection = new DiscordConnection(token, apiBaseUrl, gatewayUrl, compression, questions, limiter, pending,
-                metrics);
+        DiscordConnection connection = new DiscordConnection(context, token, apiBaseUrl, gatewayUrl, compression, questions, limiter,
+                pending, metrics);
         connection.setAutoAnswer(autoAnswer);
         connection.setIntakeBuffer(intakeBuffer);
         connection.setFeedbackMaxAgeDays(feedbackMaxAgeDays);

@@ -2,6 +2,7 @@ package routes;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
@@ -65,9 +66,9 @@ public class ReliabilityConfiguration implements CamelConfiguration {
         return new RetryBudget(maxRedeliveries, deadlineMs);
     }
 
-    @BindToRegistry(lazy = true, beanPostProcess = true)
-    public RtfmMetrics rtfmMetrics() {
-        return new RtfmMetrics();
+    @BindToRegistry(lazy = true)
+    public RtfmMetrics rtfmMetrics(CamelContext context) {
+        return new RtfmMetrics(context);
     }
 
     @BindToRegistry(lazy = true)

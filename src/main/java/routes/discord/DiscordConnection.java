@@ -11,7 +11,6 @@ import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.support.service.ServiceSupport;
 import io.micrometer.core.instrument.Counter;
 import org.apache.camel.ProducerTemplate;
@@ -28,7 +27,7 @@ import routes.proactive.ProactiveQuestions;
  * message finds discord-in), stopped before they drain (so no new message arrives while they do).
  * Starting logs in and waits until Discord has sent every guild.
  */
-public class DiscordConnection extends ServiceSupport implements CamelContextAware {
+public class DiscordConnection extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordConnection.class);
 
@@ -40,7 +39,7 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     private final QuestionLimiter limiter;
     private final PendingInteractions pending;
     private final RtfmMetrics metrics;
-    private CamelContext camelContext;
+    private final CamelContext camelContext;
     private volatile JDA jda;
     private DiscordIntake intake;
     // both set by DiscordConfiguration from application.properties, where their defaults are
@@ -52,8 +51,9 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
     private int backfillMaxAgeDays;
     private DiscordBackfill backfill;
 
-    public DiscordConnection(String token, String apiBaseUrl, String gatewayUrl, String compression, QuestionDetector questions,
-                             QuestionLimiter limiter, PendingInteractions pending, RtfmMetrics metrics) {
+    public DiscordConnection(CamelContext camelContext, String token, String apiBaseUrl, String gatewayUrl, String compression,
+                             QuestionDetector questions, QuestionLimiter limiter, PendingInteractions pending, RtfmMetrics metrics) {
+        this.camelContext = camelContext;
         this.token = token == null ? "" : token.trim();
         this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl : apiBaseUrl + "/";
         this.gatewayUrl = gatewayUrl;
@@ -178,15 +178,5 @@ public class DiscordConnection extends ServiceSupport implements CamelContextAwa
             // no new event comes in now: what is buffered goes to Kafka before the routes stop
             intake.close();
         }
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
     }
 }

@@ -13,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Body;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Variable;
 import routes.schema.BotQuery;
 import routes.schema.BotResponse;
@@ -28,16 +27,19 @@ import routes.schema.Feedback;
  * call) counts through this bean, into the registry Camel's own metrics use; no class makes a
  * registry or a meter of its own (docs/ARCHITECTURE.md, "Metrics").
  */
-public class RtfmMetrics implements CamelContextAware {
+public class RtfmMetrics {
 
-    private CamelContext camelContext;
+    private final CamelContext camelContext;
     private volatile MeterRegistry registry;
 
-    public RtfmMetrics() {
+    /** Counts into the registry of this context (or Micrometer's global one when it has none, or without a context). */
+    public RtfmMetrics(CamelContext camelContext) {
+        this.camelContext = camelContext;
     }
 
     /** For tests: a registry of one's own. */
     public RtfmMetrics(MeterRegistry registry) {
+        this.camelContext = null;
         this.registry = registry;
     }
 
@@ -131,15 +133,5 @@ public class RtfmMetrics implements CamelContextAware {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
     }
 }
