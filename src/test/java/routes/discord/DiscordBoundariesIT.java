@@ -115,15 +115,10 @@ class DiscordBoundariesIT extends DiscordGuildFixture {
         awaitReplyTo(question);
         // a record that cannot be read: a dead letter
         TopicReader.send(SharedInfrastructure.kafkaBootstrap(), config.getProperty("rtfm.topics.messages.name"), "poison-" + run, "{not json");
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.URI metrics = java.net.URI.create("http://127.0.0.1:" + config.getProperty("rtfm.http.port") + "/observe/metrics");
         java.util.Set<String> used = routes.deploy.ComposeFileTest.usedMetrics();
-        String health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                + config.getProperty("rtfm.http.port") + "/observe/health?data=true")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(health).contains("\"discord\"").contains("gemini-breaker");
+        assertThat(page("/observe/health?data=true")).contains("\"discord\"").contains("gemini-breaker");
         await().atMost(WAIT).untilAsserted(() -> {
-            String served = http.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String served = page("/observe/metrics");
             for (String metric : used) {
                 assertThat(served).as(metric).containsPattern("(?m)^" + metric + "[{ ]");
             }

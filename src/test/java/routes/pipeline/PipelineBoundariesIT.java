@@ -6,8 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -110,8 +108,7 @@ class PipelineBoundariesIT extends PipelineFixture {
         assertThat(badMessage.statusCode()).isEqualTo(400);
         assertThat(badMessage.body()).contains("content");
 
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.getProperty("rtfm.http.port")
-                + "/observe/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = get("/observe/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"chroma\"").contains("UP");
     }

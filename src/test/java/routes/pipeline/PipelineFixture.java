@@ -15,7 +15,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +56,6 @@ abstract class PipelineFixture extends AppIT {
     static final String GENERATED = "From the chat history: raise similarity_top_k on the query [1].";
     static final Duration WAIT = Duration.ofSeconds(90);
 
-    final HttpClient http = HttpClient.newHttpClient();
     WireMockServer gemini;
     /** Records every request RTFM makes to the real Chroma server, which it forwards to. */
     WireMockServer chromaProxy;

@@ -43,10 +43,15 @@ public abstract class AppIT {
         return config.getProperty("rtfm.topics." + role + ".name");
     }
 
-    /** A page of this class's app (/observe/metrics, /observe/health?data=true, ...): its body. */
-    protected String page(String path) throws Exception {
+    /** A GET of this class's app (/observe/metrics, /observe/health?data=true, ...). */
+    protected HttpResponse<String> get(String path) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + config.getProperty("rtfm.http.port") + path);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of such a page. */
+    protected String page(String path) throws Exception {
+        return get(path).body();
     }
 
     /** The app's collection's record of a message (document and metadata): its ids are empty when nothing is stored. */
