@@ -81,9 +81,9 @@ public class CompactedTopicFollower extends ServiceSupport {
         return failure == null && lastPoll != null;
     }
 
-    /** Reads the topic to its end, now, into the view. */
+    /** Reads the topic to its end, now, into the view; fails, naming the topic, when it has no partitions. */
     public Map<TopicPartition, Long> load() {
-        return TopicSnapshot.read(kafka, topic, loadTimeout, this::take);
+        return TopicSnapshot.readExisting(kafka, topic, loadTimeout, this::take);
     }
 
     @Override
