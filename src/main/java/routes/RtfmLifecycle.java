@@ -16,7 +16,6 @@ import routes.chroma.ChromaCollection;
 import routes.chroma.ChromaHealthCheck;
 import routes.discord.DiscordConnection;
 import routes.errors.PollBudget;
-import routes.discord.DiscordHealthCheck;
 import routes.gemini.GeminiBreakerHealthCheck;
 import routes.metrics.RtfmMetrics;
 import routes.metrics.RecordOutcomes;
@@ -114,7 +113,7 @@ final class RtfmLifecycle extends MainListenerSupport {
                 context.addService(connection, true, true);
                 discord = connection;
                 gauges.discord(connection);
-                HealthCheckRegistry.get(context).register(new DiscordHealthCheck(connection));
+                HealthCheckRegistry.get(context).register(connection.healthCheck());
             }
             context.addService(gauges, true, true);
             LOG.info(readyLine);

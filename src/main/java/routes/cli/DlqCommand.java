@@ -31,8 +31,18 @@ public class DlqCommand extends KafkaCommand {
     @Option(names = "--topic", paramLabel = "ORIGINAL_TOPIC", description = "only dead letters from this topic")
     String topic;
 
+    Instant since;
+    Path fromFile;
+
     @Option(names = "--since", paramLabel = "ISO-8601", description = "only dead letters from this time on, e.g. 2025-11-02T00:00:00Z")
-    String since;
+    void since(String value) {
+        try {
+            since = Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--since must be an ISO-8601 instant such as "
+                    + "2025-11-02T00:00:00Z, got " + value);
+        }
+    }
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "list: at most N, the newest (default 100)")
     int limit;
@@ -41,7 +51,12 @@ public class DlqCommand extends KafkaCommand {
     Path file;
 
     @Option(names = "--from-file", paramLabel = "FILE", description = "replay: the (corrected) envelopes of this file instead of the queue")
-    Path fromFile;
+    void fromFile(Path path) {
+        if (!Files.isReadable(path)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + path);
+        }
+        fromFile = path;
+    }
 
     @Option(names = "--dry-run", description = "replay: say what would be re-published, publish nothing")
     boolean dryRun;
@@ -51,18 +66,16 @@ public class DlqCommand extends KafkaCommand {
 
     @Override
     public Integer call() throws Exception {
-        Instant from = parseSince();
         if (action == Action.export && file == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "export needs --file FILE");
         }
-        if (fromFile != null && (action != Action.replay || !Files.isReadable(fromFile))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), action != Action.replay
-                    ? "--from-file goes with replay" : "cannot read " + fromFile);
+        if (fromFile != null && action != Action.replay) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from-file goes with replay");
         }
         RtfmSettings settings = kafka.settings();
         DeadLetterStore store = new DeadLetterStore(kafka.clients(settings));
         List<DeadLetter> letters = fromFile != null ? readFile(store)
-                : store.read(dlqTopic != null ? dlqTopic : settings.get("rtfm.topics.dead-letter.name"), topic, from);
+                : store.read(dlqTopic != null ? dlqTopic : settings.get("rtfm.topics.dead-letter.name"), topic, since);
         PrintWriter out = spec.commandLine().getOut();
         switch (action) {
             case list -> list(out, letters);
@@ -123,14 +136,5 @@ public class DlqCommand extends KafkaCommand {
             letters.add(letter);
         }
         return letters;
-    }
-
-    private Instant parseSince() {
-        try {
-            return since == null ? null : Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--since must be an ISO-8601 instant such as "
-                    + "2025-11-02T00:00:00Z, got " + since);
-        }
     }
 }

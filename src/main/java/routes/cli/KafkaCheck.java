@@ -133,9 +133,9 @@ public final class KafkaCheck implements AutoCloseable {
             case "messages" -> wireFormat.parseMessage(json);
             case "queries" -> wireFormat.parseQuery(json);
             case "responses" -> wireFormat.parseResponse(json);
-            case "optouts" -> wireFormat.parseOptOut(json);
-            case "feedback" -> wireFormat.parseFeedback(json);
-            case "channel-settings" -> wireFormat.parseChannelSetting(json);
+            case "optouts" -> wireFormat.parse(json, OptOut.class);
+            case "feedback" -> wireFormat.parse(json, Feedback.class);
+            case "channel-settings" -> wireFormat.parse(json, ChannelSetting.class);
             case BACKFILL_STATE, INDEX_STATE -> {
                 try {
                     Class<?> type = BACKFILL_STATE.equals(role) ? Watermark.class : IndexState.class;
@@ -149,7 +149,7 @@ public final class KafkaCheck implements AutoCloseable {
                     throw new IllegalStateException("not an idempotent repository entry: " + json);
                 }
             }
-            default -> wireFormat.parseDeadLetter(json);
+            default -> wireFormat.parse(json, DeadLetter.class);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import picocli.CommandLine;
@@ -104,20 +105,21 @@ public class ReindexCommand extends KafkaCommand {
     /** The production ingest route alone, into the new collection, from offset 0 of the log, under its own group. */
     private static Properties ingestOnly(String chroma, KafkaClientSettings clients, String collection, String group) {
         Properties config = new Properties();
-        config.setProperty("rtfm.role", "processor");
-        config.setProperty("rtfm.processor.answers", "false");
-        // the processors keep the question log; a rebuild of the index is no use of it
-        config.setProperty("rtfm.log.enabled", "false");
-        config.setProperty("rtfm.index.follow", "false");
-        config.setProperty("rtfm.backfill.enabled", "false");
-        config.setProperty("rtfm.console.enabled", "false");
-        config.setProperty("rtfm.chroma.url", chroma);
-        config.setProperty("rtfm.chroma.collection", collection);
-        config.setProperty("rtfm.kafka.bootstrap-servers", clients.bootstrapServers());
-        config.setProperty("rtfm.kafka.processor-group-id", group);
-        config.setProperty("rtfm.kafka.auto-offset-reset", "earliest");
-        config.setProperty("rtfm.http.host", "127.0.0.1");
-        config.setProperty("rtfm.http.port", Integer.toString(FreePort.pick()));
+        config.putAll(Map.ofEntries(
+                Map.entry("rtfm.role", "processor"),
+                Map.entry("rtfm.processor.answers", "false"),
+                // the processors keep the question log; a rebuild of the index is no use of it
+                Map.entry("rtfm.log.enabled", "false"),
+                Map.entry("rtfm.index.follow", "false"),
+                Map.entry("rtfm.backfill.enabled", "false"),
+                Map.entry("rtfm.console.enabled", "false"),
+                Map.entry("rtfm.chroma.url", chroma),
+                Map.entry("rtfm.chroma.collection", collection),
+                Map.entry("rtfm.kafka.bootstrap-servers", clients.bootstrapServers()),
+                Map.entry("rtfm.kafka.processor-group-id", group),
+                Map.entry("rtfm.kafka.auto-offset-reset", "earliest"),
+                Map.entry("rtfm.http.host", "127.0.0.1"),
+                Map.entry("rtfm.http.port", Integer.toString(FreePort.pick()))));
         return config;
     }
 

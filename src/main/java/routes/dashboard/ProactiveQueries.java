@@ -28,7 +28,7 @@ public class ProactiveQueries {
     }
 
     public Figures since(GuildView guild, long sinceMs) {
-        Visible where = Visible.counted(guild).and("q.asked_at_ms >= ?", sinceMs).and("q.asked_via = ?", AskedVia.PROACTIVE);
+        Visible where = Visible.counted(guild).and("q.asked_at_ms >= ?", sinceMs).and("q.asked_via = ?", AskedVia.PROACTIVE.column());
         int[] questions = {0, 0};
         reader.query("SELECT q.mode, COUNT(*) FROM questions q WHERE" + where + " GROUP BY q.mode", where.params,
                 rs -> questions[BotResponse.PROACTIVE_SKIPPED.equals(rs.getString(1)) ? 1 : 0] += rs.getInt(2));

@@ -21,13 +21,13 @@ public class Sessions {
     public static final String COOKIE = "rtfm_session";
     private static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
 
+    private final Duration lifetime;
+    private final int loginsPerMinute;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Viewer> sessions = new ConcurrentHashMap<>();
     private final Map<String, Instant> states = new ConcurrentHashMap<>();
     private final Map<String, Deque<Instant>> logins = new ConcurrentHashMap<>();
-    private final Duration lifetime;
-    private final int loginsPerMinute;
-    private final Clock clock;
 
     public Sessions(Duration lifetime, int loginsPerMinute, Clock clock) {
         this.lifetime = lifetime;

@@ -2,6 +2,7 @@ package routes.dashboard;
 
 import java.util.ArrayList;
 import java.util.List;
+import routes.questionlog.AskedVia;
 
 /**
  * The WHERE clause every dashboard query starts from: one guild, only the channels the viewer may
@@ -35,7 +36,7 @@ final class Visible {
     /** Questions the viewer may read: as counted, without the ones asked with /ask private:true. */
     static Visible shown(GuildView guild) {
         Visible where = counted(guild);
-        where.sql.append(" AND q.question IS NOT NULL AND (q.asked_via IS NULL OR q.asked_via <> 'slash_private')");
+        where.sql.append(" AND q.question IS NOT NULL AND (q.asked_via IS NULL OR q.asked_via <> '" + AskedVia.SLASH_PRIVATE.column() + "')");
         return where;
     }
 

@@ -1,8 +1,9 @@
 package routes.discord;
 
-import org.apache.camel.health.HealthCheckRegistry;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
+import io.micrometer.core.instrument.Counter;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -11,10 +12,12 @@ import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.apache.camel.CamelContext;
-import org.apache.camel.support.service.ServiceSupport;
-import io.micrometer.core.instrument.Counter;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.backfill.Watermarks;
@@ -100,6 +103,20 @@ public class DiscordConnection extends ServiceSupport {
         return client != null && client.getStatus() == JDA.Status.CONNECTED;
     }
 
+    /** A bot that is not connected to Discord reads no message and posts no answer: not ready [rtfm/discord]. */
+    public AbstractHealthCheck healthCheck() {
+        return new AbstractHealthCheck("rtfm", "discord") {
+            @Override
+            protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+                if (connected()) {
+                    builder.up();
+                } else {
+                    builder.message("not connected to the Discord gateway").down();
+                }
+            }
+        };
+    }
+
     /** The live client, or null when not connected. */
     public JDA jda() {
         return jda;
@@ -128,10 +145,10 @@ public class DiscordConnection extends ServiceSupport {
                 })
                 .setCompression(compression)
                 .setEnableShutdownHook(false)
-                .addEventListeners(new DiscordEvents(intake, questions, limiter, new ProactiveQuestions(autoAnswer)),
+                .addEventListeners(BotEvents.of(new DiscordEvents(intake, questions, limiter, new ProactiveQuestions(autoAnswer)),
                         new SlashAsk(intake, limiter, pending), new SlashPrivacy(intake, pending, autoAnswer),
                         new FeedbackButtons(intake, Duration.ofDays(feedbackMaxAgeDays)), new RemoveButton(intake),
-                        new MarkSolution(intake, new SolvedTag(solvedTag)))
+                        new MarkSolution(intake, new SolvedTag(solvedTag))))
                 .build();
         try {
             client.awaitReady();
@@ -156,7 +173,7 @@ public class DiscordConnection extends ServiceSupport {
                 published::increment);
         metrics.gauge("rtfm.backfill.channels.remaining", "Channels and threads the backfill pass under way has still to read",
                 backfill::remaining);
-        client.addEventListener(new BackfillTriggers(backfill));
+        client.addEventListener(BackfillTriggers.of(backfill));
         backfill.requestPass(client);
     }
 

@@ -11,7 +11,6 @@ import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import routes.gateway.GatewayContext;
 import routes.proactive.ProactiveQuestions;
 import routes.schema.BotQuery;
@@ -24,31 +23,17 @@ import routes.schema.OptOut;
  * channel may read (the answer is posted here); over the question limit it gets a polite notice instead. So does a
  * message RTFM may answer unasked (ProactiveQuestions), marked as such. The bot's own messages are not stored.
  */
-final class DiscordEvents extends ListenerAdapter {
+record DiscordEvents(DiscordIntake intake, QuestionDetector questions, QuestionLimiter limiter, ProactiveQuestions proactive) {
 
     static final String REPLY_CHANNEL = BotQuery.REPLY_CHANNEL;
     static final String TOO_FAST = "You're asking faster than I can read: please wait a minute before the next question.";
 
-    private final DiscordIntake intake;
-    private final QuestionDetector questions;
-    private final QuestionLimiter limiter;
-    private final ProactiveQuestions proactive;
-
-    DiscordEvents(DiscordIntake intake, QuestionDetector questions, QuestionLimiter limiter, ProactiveQuestions proactive) {
-        this.intake = intake;
-        this.questions = questions;
-        this.limiter = limiter;
-        this.proactive = proactive;
-    }
-
-    @Override
-    public void onReady(ReadyEvent event) {
+    void onReady(ReadyEvent event) {
         // "@RTFM question" asks too, once the bot's id is known
         questions.setBotUserId(event.getJDA().getSelfUser().getId());
     }
 
-    @Override
-    public void onMessageReceived(MessageReceivedEvent event) {
+    void onMessageReceived(MessageReceivedEvent event) {
         if (!event.isFromGuild() || event.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()) {
             return;
         }
@@ -82,8 +67,7 @@ final class DiscordEvents extends ListenerAdapter {
         intake.message(record, new GatewayContext(DiscordIntake.ORIGIN, visible, audience, allowed, replyTo));
     }
 
-    @Override
-    public void onMessageUpdate(MessageUpdateEvent event) {
+    void onMessageUpdate(MessageUpdateEvent event) {
         if (!event.isFromGuild() || event.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()) {
             return;
         }
@@ -105,8 +89,7 @@ final class DiscordEvents extends ListenerAdapter {
         return followsUp || questions.asksByText(message.getContentRaw());
     }
 
-    @Override
-    public void onMessageDelete(MessageDeleteEvent event) {
+    void onMessageDelete(MessageDeleteEvent event) {
         if (event.isFromGuild()) {
             intake.message(DiscordRecords.deletion(event.getMessageId(), event.getChannel().getId(), event.getGuild().getId()),
                     GatewayContext.of(DiscordIntake.ORIGIN));
@@ -114,16 +97,14 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     /** A deleted channel or thread: all it held leaves the index through the log, and it stays excluded. */
-    @Override
-    public void onChannelDelete(ChannelDeleteEvent event) {
+    void onChannelDelete(ChannelDeleteEvent event) {
         if (event.isFromGuild()) {
             intake.optOut(new OptOut(event.getGuild().getId(), OptOut.CHANNEL, event.getChannel().getId(), false,
                     java.time.Instant.now().toString(), "channel_deleted", null, null, null, routes.schema.WireFormat.SCHEMA_VERSION));
         }
     }
 
-    @Override
-    public void onMessageBulkDelete(MessageBulkDeleteEvent event) {
+    void onMessageBulkDelete(MessageBulkDeleteEvent event) {
         for (String id : event.getMessageIds()) {
             intake.message(DiscordRecords.deletion(id, event.getChannel().getId(), event.getGuild().getId()),
                     GatewayContext.of(DiscordIntake.ORIGIN));

@@ -10,7 +10,6 @@ import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
 import routes.schema.Feedback;
@@ -22,21 +21,13 @@ import routes.schema.WireFormat;
  * "What was wrong?" form, whose answer replaces the bare 👎 with one that says why. Buttons on an answer
  * older than rtfm.feedback.max-age-days say that voting has closed.
  */
-final class FeedbackButtons extends ListenerAdapter {
+record FeedbackButtons(DiscordIntake intake, Duration maxAge) {
 
     static final String VOTE = "rtfm:vote:";
     static final String WHY = "rtfm:why:";
     static final String COMMENT = "comment";
     static final String THANKS = "Thanks — noted.";
     static final String CLOSED = "Voting has closed for this answer.";
-
-    private final DiscordIntake intake;
-    private final Duration maxAge;
-
-    FeedbackButtons(DiscordIntake intake, Duration maxAge) {
-        this.intake = intake;
-        this.maxAge = maxAge;
-    }
 
     /** The buttons an answer to this question carries (custom ids: rtfm:vote:up|down:&lt;query id&gt;, at most 100 characters). */
     static ActionRow buttons(String queryId) {
@@ -56,8 +47,7 @@ final class FeedbackButtons extends ListenerAdapter {
         return Button.danger(VOTE + Feedback.DOWN + ":" + queryId, "Not helpful").withEmoji(Emoji.fromUnicode("👎"));
     }
 
-    @Override
-    public void onButtonInteraction(ButtonInteractionEvent event) {
+    void onButtonInteraction(ButtonInteractionEvent event) {
         String id = event.getComponentId();
         if (!id.startsWith(VOTE) || event.getGuild() == null) {
             return;
@@ -85,8 +75,7 @@ final class FeedbackButtons extends ListenerAdapter {
         }
     }
 
-    @Override
-    public void onModalInteraction(ModalInteractionEvent event) {
+    void onModalInteraction(ModalInteractionEvent event) {
         if (!event.getModalId().startsWith(WHY) || event.getGuild() == null) {
             return;
         }

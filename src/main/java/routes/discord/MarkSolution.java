@@ -5,10 +5,9 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
-import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.gateway.GatewayContext;
@@ -21,26 +20,17 @@ import routes.gateway.GatewayContext;
  * backfill, import, reindex and /forget treat it as any other field; the ranking then gives it a
  * small boost (rtfm.retrieval.solution-bonus). Only a person marks.
  */
-final class MarkSolution extends ListenerAdapter {
+record MarkSolution(DiscordIntake intake, SolvedTag solvedTag) {
 
     static final String COMMAND = "Mark as solution";
     private static final Logger LOG = LoggerFactory.getLogger(MarkSolution.class);
     static final Emoji CHECK = Emoji.fromUnicode("✅");
 
-    private final DiscordIntake intake;
-    private final SolvedTag solvedTag;
-
-    MarkSolution(DiscordIntake intake, SolvedTag solvedTag) {
-        this.intake = intake;
-        this.solvedTag = solvedTag;
-    }
-
     static CommandData command() {
         return Commands.message(COMMAND);
     }
 
-    @Override
-    public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+    void onMessageContextInteraction(MessageContextInteractionEvent event) {
         if (!COMMAND.equals(event.getName())) {
             return;
         }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import routes.schema.Feedback;
 import routes.schema.WireFormat;
 
@@ -13,23 +12,16 @@ import routes.schema.WireFormat;
  * answered, or a member with Manage Messages, can take it down at once. The removal counts as their
  * 👎 (a Feedback record whose comment says it was removed). Anyone else is told who can.
  */
-final class RemoveButton extends ListenerAdapter {
+record RemoveButton(DiscordIntake intake) {
 
     static final String REMOVE = "rtfm:remove:";
-
-    private final DiscordIntake intake;
-
-    RemoveButton(DiscordIntake intake) {
-        this.intake = intake;
-    }
 
     /** The button (custom id rtfm:remove:&lt;query id&gt;:&lt;asker id&gt;, at most 100 characters). */
     static Button of(String queryId, String askerId) {
         return Button.secondary(REMOVE + queryId + ":" + askerId, "Not helpful, remove");
     }
 
-    @Override
-    public void onButtonInteraction(ButtonInteractionEvent event) {
+    void onButtonInteraction(ButtonInteractionEvent event) {
         String id = event.getComponentId();
         if (!id.startsWith(REMOVE) || event.getGuild() == null || event.getMember() == null) {
             return;

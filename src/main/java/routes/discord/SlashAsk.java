@@ -8,7 +8,6 @@ import java.util.UUID;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ import routes.schema.WireFormat;
  * The /ask slash command: registered when the bot is ready, acknowledged at once (Discord wants
  * that within 3 s), answered later through its interaction hook (PendingInteractions).
  */
-final class SlashAsk extends ListenerAdapter {
+record SlashAsk(DiscordIntake intake, QuestionLimiter limiter, PendingInteractions pending) {
 
     static final String REPLY_INTERACTION = BotQuery.REPLY_INTERACTION;
     /** An answer only the asker sees: it may cite whatever they can read, and is never posted in the channel. */
@@ -30,18 +29,7 @@ final class SlashAsk extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlashAsk.class);
 
-    private final DiscordIntake intake;
-    private final QuestionLimiter limiter;
-    private final PendingInteractions pending;
-
-    SlashAsk(DiscordIntake intake, QuestionLimiter limiter, PendingInteractions pending) {
-        this.intake = intake;
-        this.limiter = limiter;
-        this.pending = pending;
-    }
-
-    @Override
-    public void onReady(ReadyEvent event) {
+    void onReady(ReadyEvent event) {
         // one call sets the bot's whole command list, so the privacy commands are registered here too
         event.getJDA().updateCommands().addCommands(Commands.slash("ask", "Ask RTFM about this server's chat history")
                 .addOption(OptionType.STRING, "question", "What do you want to know?", true)
@@ -51,8 +39,7 @@ final class SlashAsk extends ListenerAdapter {
                 error -> LOG.warn("Could not register the slash commands: {}", error.getMessage()));
     }
 
-    @Override
-    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         if (!"ask".equals(event.getName())) {
             return;
         }

@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -26,19 +25,9 @@ import routes.schema.WireFormat;
  * (the list is the compacted rtfm-optouts topic); a processor removes what is stored and its count
  * comes back like an answer, ephemerally, through the interaction.
  */
-final class SlashPrivacy extends ListenerAdapter {
+record SlashPrivacy(DiscordIntake intake, PendingInteractions pending, AutoAnswerChannels autoAnswer) {
 
     private static final Pattern USER = Pattern.compile("^(?:<@!?)?(\\d{5,25})>?$");
-
-    private final DiscordIntake intake;
-    private final PendingInteractions pending;
-    private final AutoAnswerChannels autoAnswer;
-
-    SlashPrivacy(DiscordIntake intake, PendingInteractions pending, AutoAnswerChannels autoAnswer) {
-        this.intake = intake;
-        this.pending = pending;
-        this.autoAnswer = autoAnswer;
-    }
 
     static List<CommandData> commands() {
         return List.of(
@@ -59,8 +48,7 @@ final class SlashPrivacy extends ListenerAdapter {
                                                 .addChoice("on", "on").addChoice("off", "off"))));
     }
 
-    @Override
-    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         String name = event.getName();
         if (!List.of("forget", "remember", "rtfm").contains(name)) {
             return;

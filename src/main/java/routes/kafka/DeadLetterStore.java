@@ -81,7 +81,7 @@ public final class DeadLetterStore {
 
     public DeadLetter parse(String json) {
         try {
-            return wire.parseDeadLetter(json);
+            return wire.parse(json, DeadLetter.class);
         } catch (InvalidRecordException notAnEnvelope) {
             return null;
         }

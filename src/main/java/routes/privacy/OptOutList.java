@@ -54,7 +54,7 @@ public class OptOutList extends ServiceSupport {
 
     /** Reads an opt-out record from rtfm-optouts and applies it here at once. */
     public OptOut applyRecord(@Body String json) {
-        return apply(wireFormat.parseOptOut(json));
+        return apply(wireFormat.parse(json, OptOut.class));
     }
 
     /** Why this message must not be stored (its author opted out, its channel is excluded), or null. */
@@ -139,7 +139,7 @@ public class OptOutList extends ServiceSupport {
             return choices.remove(key) != null ? RecordOutcomes.DELETED : RecordOutcomes.SKIPPED;
         }
         // a bad entry is not a choice (the follower logs and skips it); apply-opt-outs dead-letters it with the reason
-        apply(wireFormat.parseOptOut(value));
+        apply(wireFormat.parse(value, OptOut.class));
         return RecordOutcomes.APPLIED;
     }
 

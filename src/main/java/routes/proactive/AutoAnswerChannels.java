@@ -51,7 +51,7 @@ public class AutoAnswerChannels extends ServiceSupport {
         if (value == null) {
             return settings.remove(key) != null ? RecordOutcomes.DELETED : RecordOutcomes.SKIPPED;
         }
-        apply(wireFormat.parseChannelSetting(value));
+        apply(wireFormat.parse(value, ChannelSetting.class));
         return RecordOutcomes.APPLIED;
     }
 

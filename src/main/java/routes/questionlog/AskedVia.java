@@ -1,24 +1,23 @@
 package routes.questionlog;
 
+import java.util.Locale;
 import java.util.Map;
 import routes.schema.BotQuery;
 
 /** How a question was asked, as the log records it: by the trigger word, /ask, /ask private, at the console, on the API, or by nobody (proactive). */
-public final class AskedVia {
+public enum AskedVia {
 
-    public static final String TRIGGER = "trigger";
-    public static final String SLASH = "slash";
-    public static final String SLASH_PRIVATE = "slash_private";
-    public static final String CONSOLE = "console";
-    public static final String API = "api";
+    TRIGGER, SLASH, SLASH_PRIVATE, CONSOLE, API,
     /** Nobody asked: RTFM noticed the question itself (proactive answers). */
-    public static final String PROACTIVE = "proactive";
+    PROACTIVE;
 
-    private AskedVia() {
+    /** As the log's asked_via column holds it: "slash_private". */
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Read from the gateway that took the question (its origin) and, for Discord, whether it came as an interaction. */
-    public static String of(BotQuery query) {
+    public static AskedVia of(BotQuery query) {
         Map<String, Object> context = query.context() == null ? Map.of() : query.context();
         String origin = query.origin();
         if (query.proactive()) {

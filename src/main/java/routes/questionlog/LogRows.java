@@ -58,8 +58,8 @@ public class LogRows {
             return switch (kind) {
                 case LogRow.QUESTION -> question(wireFormat.parseQuery(json), exchange);
                 case LogRow.ANSWER -> answer(wireFormat.parseResponse(json), exchange);
-                case LogRow.VOTE -> vote(wireFormat.parseFeedback(json), exchange);
-                default -> removal(wireFormat.parseOptOut(json), exchange);
+                case LogRow.VOTE -> vote(wireFormat.parse(json, Feedback.class), exchange);
+                default -> removal(wireFormat.parse(json, OptOut.class), exchange);
             };
         } catch (InvalidRecordException unreadable) {
             return skip(exchange, UNREADABLE);
@@ -80,7 +80,7 @@ public class LogRows {
         params.put("thread_id", thread);
         params.put("asker_id", query.userId());
         params.put("asker_name", query.username());
-        params.put("asked_via", AskedVia.of(query));
+        params.put("asked_via", AskedVia.of(query).column());
         params.put("question", query.question());
         params.put("asked_at", time(asked));
         params.put("asked_at_ms", asked == null ? null : asked.toEpochMilli());

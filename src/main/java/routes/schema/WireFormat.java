@@ -37,16 +37,9 @@ public final class WireFormat {
             // fields added by newer producers must not break older consumers
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final JsonSchema discordMessage = load("discord-message");
-    private final JsonSchema botQuery = load("bot-query");
-    private final JsonSchema botResponse = load("bot-response");
-    private final JsonSchema deadLetter = load("dead-letter");
-    private final JsonSchema optOut = load("opt-out");
-    private final JsonSchema feedback = load("feedback");
-    private final JsonSchema channelSetting = load("channel-setting");
-    private final Map<Class<?>, JsonSchema> schemas = Map.of(DiscordMessage.class, discordMessage, BotQuery.class, botQuery,
-            BotResponse.class, botResponse, DeadLetter.class, deadLetter, OptOut.class, optOut, Feedback.class, feedback,
-            ChannelSetting.class, channelSetting);
+    private final Map<Class<?>, JsonSchema> schemas = Map.of(DiscordMessage.class, load("discord-message"),
+            BotQuery.class, load("bot-query"), BotResponse.class, load("bot-response"), DeadLetter.class, load("dead-letter"),
+            OptOut.class, load("opt-out"), Feedback.class, load("feedback"), ChannelSetting.class, load("channel-setting"));
     private final int maxRecordBytes;
 
     /** With the default record limit (1 MiB, the broker's default message size). */
@@ -63,8 +56,17 @@ public final class WireFormat {
         return MAPPER;
     }
 
+    /** A wire record of the given type, checked against that type's schema. */
+    public <T> T parse(String json, Class<T> type) {
+        JsonSchema schema = schemas.get(type);
+        if (schema == null) {
+            throw new IllegalArgumentException(type.getSimpleName() + " is not a wire record");
+        }
+        return read(json, schema, type);
+    }
+
     public DiscordMessage parseMessage(String json) {
-        return read(json, discordMessage, DiscordMessage.class);
+        return parse(json, DiscordMessage.class);
     }
 
     /**
@@ -88,28 +90,14 @@ public final class WireFormat {
         return message;
     }
 
+    /** For routes.yaml, which names the method. */
     public BotQuery parseQuery(String json) {
-        return read(json, botQuery, BotQuery.class);
+        return parse(json, BotQuery.class);
     }
 
+    /** For routes.yaml, which names the method. */
     public BotResponse parseResponse(String json) {
-        return read(json, botResponse, BotResponse.class);
-    }
-
-    public DeadLetter parseDeadLetter(String json) {
-        return read(json, deadLetter, DeadLetter.class);
-    }
-
-    public OptOut parseOptOut(String json) {
-        return read(json, optOut, OptOut.class);
-    }
-
-    public Feedback parseFeedback(String json) {
-        return read(json, feedback, Feedback.class);
-    }
-
-    public ChannelSetting parseChannelSetting(String json) {
-        return read(json, channelSetting, ChannelSetting.class);
+        return parse(json, BotResponse.class);
     }
 
     /** Serialises a record after checking it against its own schema: we never publish what we would reject. */

@@ -6,8 +6,7 @@ DROP VIEW question_log;
 ALTER TABLE questions ALTER COLUMN mode SET DATA TYPE VARCHAR(32);
 
 CREATE VIEW question_log AS
-SELECT q.*,
-       q.answered_at_ms - q.asked_at_ms AS latency_ms,
+SELECT q.*,       q.answered_at_ms - q.asked_at_ms AS latency_ms,
        (SELECT COUNT(*) FROM votes v WHERE v.query_id = q.query_id AND v.vote = 'up') AS up_votes,
        (SELECT COUNT(*) FROM votes v WHERE v.query_id = q.query_id AND v.vote = 'down') AS down_votes
 FROM questions q;

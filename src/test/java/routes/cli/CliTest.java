@@ -96,7 +96,7 @@ public class CliTest {
     @Test
     void anUnknownRoleIsNamed() {
         Outcome outcome = run("run", "--role", "janitor");
-        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.exit()).as("a misused option").isEqualTo(2);
         assertThat(outcome.err()).contains("unknown role 'janitor'");
     }
 

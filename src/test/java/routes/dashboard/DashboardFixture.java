@@ -39,15 +39,11 @@ import routes.testing.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DashboardFixture {
 
-    static final String GUILD = "5100000000000000001";
-    static final String HELP = "5100000000000000010";
-    static final String STAFF = "5100000000000000011";
-    static final String ADMIN_ROLE = "5100000000000000100";
-    static final String STAFF_ROLE = "5100000000000000101";
-    static final String OWNER = "6100000000000000001";
-    static final String ADMIN = "6100000000000000002";
-    static final String MEMBER = "6100000000000000003";
-    static final String STAFFER = "6100000000000000004";
+    // the guild and its channels (#staff: the staff role only), its roles, its members
+    static final String GUILD = "5100000000000000001", HELP = "5100000000000000010", STAFF = "5100000000000000011";
+    static final String ADMIN_ROLE = "5100000000000000100", STAFF_ROLE = "5100000000000000101";
+    static final String OWNER = "6100000000000000001", ADMIN = "6100000000000000002", MEMBER = "6100000000000000003",
+            STAFFER = "6100000000000000004";
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String SCRIPT = "why does <script>alert(1)</script> show up when I rotate the key?";
     static final String PRIVATE = "how do I rotate the API key in private?";

@@ -33,16 +33,11 @@ abstract class DiscordGuildFixture extends AppIT {
     /** Above what any one member asks in the other tests, so only the limit test reaches it. */
     static final int QUESTION_LIMIT = 10;
     static final String API_TOKEN = "discord-it-api-token";
-    static final String GUILD = "3000000000000000001";
-    static final String GENERAL = "3000000000000000010";
-    static final String SECRET = "3000000000000000011";
-    static final String ALICE = "4000000000000000001";
-    static final String BOB = "4000000000000000002";
-    static final String OTHER_BOT = "4000000000000000003";
-    static final String CAROL = "4000000000000000004";
-    static final String DAVE = "4000000000000000005";
-    static final String EVE = "4000000000000000006";
-    static final String STAFF = "3000000000000000012";
+    // the guild and its channels, its members (one of them another bot), and its threads
+    static final String GUILD = "3000000000000000001", GENERAL = "3000000000000000010", SECRET = "3000000000000000011",
+            STAFF = "3000000000000000012";
+    static final String ALICE = "4000000000000000001", BOB = "4000000000000000002", CAROL = "4000000000000000004",
+            DAVE = "4000000000000000005", EVE = "4000000000000000006", OTHER_BOT = "4000000000000000003";
     /** Only the proactive-answers test posts here: it is the one channel with them on. */
     static final String HELP = "3000000000000000013";
     /** A forum: each post a thread, its starter message under the thread's id. */
@@ -50,8 +45,7 @@ abstract class DiscordGuildFixture extends AppIT {
     /** A forum where the bot lacks Manage Threads: a marked solution's post cannot be tagged there. */
     static final String IDEAS = "3000000000000000015";
     static final String STAFF_ROLE = "5000000000000000001";
-    static final String PUBLIC_THREAD = "3000000000000000020";
-    static final String PRIVATE_THREAD = "3000000000000000021";
+    static final String PUBLIC_THREAD = "3000000000000000020", PRIVATE_THREAD = "3000000000000000021";
     static final String LONG_ANSWER = "Here is everything about releases.\n" + "A release step explained at length. ".repeat(150);
     // the model tries to ping everyone: the reply must ping nobody
     static final String MODEL_ANSWER = "@everyone Deploys go out on Fridays at 5pm [1].";

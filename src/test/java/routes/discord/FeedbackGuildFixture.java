@@ -30,13 +30,10 @@ import routes.testing.TestDatabase;
  */
 abstract class FeedbackGuildFixture extends AppIT {
 
-    static final String GUILD = "3100000000000000001";
-    static final String HELP = "3100000000000000010";
-    static final String DOOMED = "3100000000000000011";
-    static final String ALICE = "4100000000000000001";
-    static final String BOB = "4100000000000000002";
-    static final String CAROL = "4100000000000000003";
-    static final String DAVE = "4100000000000000004";
+    // the guild and its channels (#doomed is deleted), its members
+    static final String GUILD = "3100000000000000001", HELP = "3100000000000000010", DOOMED = "3100000000000000011";
+    static final String ALICE = "4100000000000000001", BOB = "4100000000000000002", CAROL = "4100000000000000003",
+            DAVE = "4100000000000000004";
     static final String LONG_ANSWER = "Rotating keys, in full.\n" + "One rotation step explained at length. ".repeat(120);
     static final Duration WAIT = Duration.ofSeconds(45);
 

@@ -43,17 +43,12 @@ import routes.testing.StoredRecords;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SplitDeploymentFixture {
 
-    static final String GUILD = "6000000000000000001";
-    static final String GENERAL = "6000000000000000010";
-    static final String RANDOM = "6000000000000000011";
-    static final String OLD = "6000000000000000012";
-    static final String THREAD = "6000000000000000020";
-    static final String OLD_PRIVATE_THREAD = "6000000000000000021";
-    static final String ALICE = "7000000000000000001";
-    static final String BOB = "7000000000000000002";
-    static final String FRANK = "7000000000000000003";
-    static final String GRACE = "7000000000000000004";
-    static final String HENRY = "7000000000000000005";
+    // the guild and its channels, its threads, its members
+    static final String GUILD = "6000000000000000001", GENERAL = "6000000000000000010", RANDOM = "6000000000000000011",
+            OLD = "6000000000000000012";
+    static final String THREAD = "6000000000000000020", OLD_PRIVATE_THREAD = "6000000000000000021";
+    static final String ALICE = "7000000000000000001", BOB = "7000000000000000002", FRANK = "7000000000000000003",
+            GRACE = "7000000000000000004", HENRY = "7000000000000000005";
     /** Only the solution test writes as Ivy, and forgets her. */
     static final String IVY = "7000000000000000006";
     static final Duration WAIT = Duration.ofSeconds(45);

@@ -30,10 +30,10 @@ class RetrievalRecallIT {
     static final double LATER_RECALL_AT_1_FLOOR = 0.7;
     static final double LATER_RECORDED_RECALL_AT_5 = 0.956;
 
-    static final String SAMPLE = "src/test/resources/data/llamaindex-help-sample.json";
-    static final String SAMPLE_QUESTIONS = "eval/llamaindex-help-questions.json";
-    static final String LATER = "src/test/resources/data/llamaindex-help-later.json";
-    static final String LATER_QUESTIONS = "eval/llamaindex-help-later-questions.json";
+    static final String SAMPLE = "src/test/resources/data/llamaindex-help-sample.json",
+            SAMPLE_QUESTIONS = "eval/llamaindex-help-questions.json";
+    static final String LATER = "src/test/resources/data/llamaindex-help-later.json",
+            LATER_QUESTIONS = "eval/llamaindex-help-later-questions.json";
     /** A question of the second set whose answer nobody posted as a reply: it came 7 minutes later, after one more question. */
     static final String UNREPLIED = "How do I read one file that sits in a subfolder of my bucket with the S3 reader?";
 

@@ -56,8 +56,8 @@ class ProcessorRoutesTest extends RouteLogicFixture {
 
         assertThat(done.matchesWaitTime()).isTrue();
         MockEndpoint.assertIsSatisfied(context);
-        DeadLetter first = wire.parseDeadLetter(deadLetters.getExchanges().get(0).getMessage().getBody(String.class));
-        DeadLetter second = wire.parseDeadLetter(deadLetters.getExchanges().get(1).getMessage().getBody(String.class));
+        DeadLetter first = wire.parse(deadLetters.getExchanges().get(0).getMessage().getBody(String.class), DeadLetter.class);
+        DeadLetter second = wire.parse(deadLetters.getExchanges().get(1).getMessage().getBody(String.class), DeadLetter.class);
         assertThat(first.error()).contains("not valid JSON");
         assertThat(first.message()).isEqualTo("{broken");
         assertThat(first.attempts()).isEqualTo(1);
@@ -94,9 +94,9 @@ class ProcessorRoutesTest extends RouteLogicFixture {
         template.sendBodyAndHeaders("direct:answer-queries-source", wire.write(stale),
                 Map.of("kafka.TOPIC", "bot-queries", "kafka.PARTITION", 0, "kafka.OFFSET", 8L, "kafka.KEY", "general"));
         MockEndpoint.assertIsSatisfied(context);
-        DeadLetter staleLetter = wire.parseDeadLetter(deadLetters.getExchanges().get(1).getMessage().getBody(String.class));
+        DeadLetter staleLetter = wire.parse(deadLetters.getExchanges().get(1).getMessage().getBody(String.class), DeadLetter.class);
         assertThat(staleLetter.attempts()).isEqualTo(1);
-        DeadLetter letter = wire.parseDeadLetter(deadLetters.getExchanges().get(0).getMessage().getBody(String.class));
+        DeadLetter letter = wire.parse(deadLetters.getExchanges().get(0).getMessage().getBody(String.class), DeadLetter.class);
         assertThat(letter.attempts()).isEqualTo(6);
         assertThat(letter.originalTopic()).isEqualTo("bot-queries");
         BotResponse apology = wire.parseResponse(responses.getExchanges().get(0).getMessage().getBody(String.class));

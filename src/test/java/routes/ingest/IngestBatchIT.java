@@ -70,7 +70,7 @@ class IngestBatchIT extends AppIT {
         ConsumerRecord<String, String> envelope = TopicReader.find(config.getProperty("rtfm.kafka.bootstrap-servers"),
                 config.getProperty("rtfm.topics.dead-letter.name"), r -> true, Duration.ofSeconds(30));
         assertThat(envelope).as("the poison record, dead-lettered").isNotNull();
-        DeadLetter letter = wire.parseDeadLetter(envelope.value());
+        DeadLetter letter = wire.parse(envelope.value(), DeadLetter.class);
         assertThat(letter.key()).isEqualTo("batch-" + run + "-" + POISON_AT);
         assertThat(letter.error()).contains("not valid JSON");
         assertThat(letter.originalTopic()).isEqualTo(topic);

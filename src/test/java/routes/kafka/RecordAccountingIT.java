@@ -69,7 +69,7 @@ class RecordAccountingIT extends AppIT {
                 .path("ids").size()).as("the unkeyed messages are stored under their message_id; the mis-keyed one is not").isEqualTo(2);
 
         List<DeadLetter> letters = TopicReader.all(bootstrap, topic("dead-letter")).stream().map(ConsumerRecord::value)
-                .map(wire::parseDeadLetter).filter(l -> messages.equals(l.originalTopic())).toList();
+                .map(value -> wire.parse(value, DeadLetter.class)).filter(l -> messages.equals(l.originalTopic())).toList();
         assertThat(letters).hasSize(7).allSatisfy(letter -> {
             assertThat(letter.partition()).as("partition").isNotNull();
             assertThat(letter.offset()).as("offset").isNotNull();

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import routes.schema.BotResponse;
+import routes.schema.DeadLetter;
 import routes.schema.DiscordMessage;
 import routes.schema.WireFormat;
 import routes.testing.ChatMessage;
@@ -130,7 +131,7 @@ class PipelineBoundariesIT extends PipelineFixture {
         ConsumerRecord<String, String> record = TopicReader.find(SharedInfrastructure.kafkaBootstrap(), topic("dead-letter"),
                 r -> key.equals(r.key()), WAIT);
         assertThat(record).as("a dead letter keyed " + key).isNotNull();
-        wire.parseDeadLetter(record.value());
+        wire.parse(record.value(), DeadLetter.class);
         return WireFormat.mapper().readTree(record.value());
     }
 }

@@ -27,12 +27,12 @@ class LogRowsTest {
 
     @Test
     void howAQuestionWasAskedComesFromItsGatewayAndInteraction() {
-        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "console")))).isEqualTo("console");
-        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "http")))).isEqualTo("api");
-        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "discord")))).isEqualTo("trigger");
-        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "discord", BotQuery.REPLY_INTERACTION, true)))).isEqualTo("slash");
+        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "console"))).column()).isEqualTo("console");
+        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "http"))).column()).isEqualTo("api");
+        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "discord"))).column()).isEqualTo("trigger");
+        assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "discord", BotQuery.REPLY_INTERACTION, true))).column()).isEqualTo("slash");
         assertThat(AskedVia.of(query(Map.of(BotQuery.ORIGIN, "discord", BotQuery.REPLY_INTERACTION, true,
-                BotQuery.REPLY_PRIVATE, true)))).isEqualTo("slash_private");
+                BotQuery.REPLY_PRIVATE, true))).column()).isEqualTo("slash_private");
     }
 
     @Test

@@ -46,7 +46,7 @@ class WireFormatTest {
         assertThat(response.responseText()).isEqualTo("The API endpoint is /api/v1/data");
         assertThat(response.metadata()).containsEntry("sources_count", 3);
 
-        DeadLetter letter = wire.parseDeadLetter(PY_DEAD_LETTER);
+        DeadLetter letter = wire.parse(PY_DEAD_LETTER, DeadLetter.class);
         assertThat(letter.originalTopic()).isEqualTo("bot-queries");
         assertThat(letter.timestamp()).isEqualTo("\"2025-11-02T12:34:56.789Z\"");
     }
@@ -68,7 +68,7 @@ class WireFormatTest {
 
         DeadLetter letter = new DeadLetter("discord-messages", "{oops", "not JSON", "2025-11-02T12:34:57Z", 2, 17L, "k",
                 "routes.schema.InvalidRecordException", 1, null, null);
-        assertThat(wire.parseDeadLetter(wire.write(letter))).isEqualTo(letter);
+        assertThat(wire.parse(wire.write(letter), DeadLetter.class)).isEqualTo(letter);
     }
 
     @Test
@@ -134,7 +134,7 @@ class WireFormatTest {
     void aDeadLetterMissingARequiredFieldIsRejectedNamingIt(String field) throws Exception {
         ObjectNode node = (ObjectNode) WireFormat.mapper().readTree(PY_DEAD_LETTER);
         node.remove(field);
-        assertThatThrownBy(() -> wire.parseDeadLetter(node.toString())).isInstanceOf(InvalidRecordException.class).hasMessageContaining(field);
+        assertThatThrownBy(() -> wire.parse(node.toString(), DeadLetter.class)).isInstanceOf(InvalidRecordException.class).hasMessageContaining(field);
     }
 
     @Test

@@ -9,17 +9,7 @@ import java.util.Set;
 import routes.testing.discord.FakeDiscord.Thread;
 
 /** What members and Discord itself do in the guild while the bot runs, each sent on the gateway as Discord sends it. */
-public final class FakeGuild {
-
-    private final DiscordState state;
-    private final DiscordJson json;
-    private final FakeGateway gateway;
-
-    FakeGuild(DiscordState state, DiscordJson json, FakeGateway gateway) {
-        this.state = state;
-        this.json = json;
-        this.gateway = gateway;
-    }
+public record FakeGuild(DiscordState state, DiscordJson json, FakeGateway gateway) {
 
     /** A member says something (MESSAGE_CREATE), replying to a message when replyToId is not null; returns its id. */
     public String sendMessage(String channelId, String authorId, String content, String replyToId) {

@@ -12,22 +12,10 @@ import routes.testing.discord.FakeDiscord.Thread;
  * Members using the bot's commands and components, as INTERACTION_CREATE carries them (slash
  * commands, message commands, button clicks, modal submits), and how the bot answered each.
  */
-public final class FakeInteractions {
+public record FakeInteractions(DiscordState state, DiscordJson json, FakeGateway gateway, BotActivity bot) {
 
     /** A channel given as a slash command option (type 7). */
     public record ChannelOption(String id) {
-    }
-
-    private final DiscordState state;
-    private final DiscordJson json;
-    private final FakeGateway gateway;
-    private final BotActivity bot;
-
-    FakeInteractions(DiscordState state, DiscordJson json, FakeGateway gateway, BotActivity bot) {
-        this.state = state;
-        this.json = json;
-        this.gateway = gateway;
-        this.bot = bot;
     }
 
     /** Dispatches /ask question:... and returns the interaction id. */
