@@ -2,6 +2,7 @@ package routes.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
@@ -25,7 +26,9 @@ import routes.metrics.RecordOutcomes;
  * watermarks): the topic is read to its end before the service counts as started, then followed on a
  * daemon thread from exactly there. The thread keeps following through any error, with a backoff
  * (1 s doubling to 30 s), from where it was; its health check [rtfm/follow-&lt;name&gt;] is DOWN until it
- * polls again, and shows the age of its last good poll. Every instance reads every record (no consumer
+ * polls again, and shows the age of its last good poll. Partitions added to the topic while it runs (an
+ * operator raising them, or another instance's topic reconciliation) are followed from their start once
+ * its metadata shows them, within METADATA_MAX_AGE. Every instance reads every record (no consumer
  * group): a view is a table, not work. Each record is accounted for [rtfm_records_total].
  */
 public class CompactedTopicFollower extends ServiceSupport {
@@ -38,6 +41,8 @@ public class CompactedTopicFollower extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** How stale the consumer's view of the topic's partitions may get: a partition added is followed within this. */
+    static final Duration METADATA_MAX_AGE = Duration.ofSeconds(30);
 
     private final KafkaClientSettings kafka;
     private final String topic;
@@ -91,6 +96,7 @@ public class CompactedTopicFollower extends ServiceSupport {
         Map<TopicPartition, Long> end = load();
         Properties config = kafka.clientProperties("rtfm-follow-" + name);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) METADATA_MAX_AGE.toMillis());
         consumer = consumers.apply(config);
         // followed from where the first read ended: nothing written in between is missed
         consumer.assign(end.keySet());
@@ -106,6 +112,10 @@ public class CompactedTopicFollower extends ServiceSupport {
         try {
             while (isRunAllowed()) {
                 try {
+                    List<TopicPartition> added = AddedPartitions.follow(consumer, topic);
+                    if (!added.isEmpty()) {
+                        LOG.info("Following {} partition(s) added to {}: {}", added.size(), topic, added);
+                    }
                     for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
                         take(record.key(), record.value());
                     }
